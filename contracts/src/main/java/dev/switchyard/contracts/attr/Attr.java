@@ -1,0 +1,109 @@
+package dev.switchyard.contracts.attr;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One attribute value in DynamoDB's data model. Items are held in this form between the stores and the
+ * files so that an attribute nobody here knows keeps its type (a number stays a number, a set a set)
+ * from DynamoDB back to DynamoDB. See
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
+ */
+public sealed interface Attr {
+
+    /** A string. */
+    record S(String value) implements Attr {
+        public S {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A number, kept as its decimal text so that no precision is lost. */
+    record N(String value) implements Attr {
+        public N {
+            Objects.requireNonNull(value, "value");
+            try {
+                new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number: '" + value + "'", e);
+            }
+        }
+    }
+
+    /** A boolean. */
+    record Bool(boolean value) implements Attr {}
+
+    /** DynamoDB's NULL. */
+    record Null() implements Attr {}
+
+    /** A list. */
+    record L(List<Attr> values) implements Attr {
+        public L {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** A map; keeps the order it was given. */
+    record M(Map<String, Attr> values) implements Attr {
+        public M {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+
+    /** A string set (order kept as read). */
+    record SS(List<String> values) implements Attr {
+        public SS {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** A number set, each number as its decimal text. */
+    record NS(List<String> values) implements Attr {
+        public NS {
+            values = List.copyOf(values);
+            values.forEach(N::new);
+        }
+    }
+
+    /** Binary, as base64 text (so that records compare by value). */
+    record B(String base64) implements Attr {
+        public B {
+            Objects.requireNonNull(base64, "base64");
+        }
+    }
+
+    /** A binary set, each as base64 text. */
+    record BS(List<String> base64) implements Attr {
+        public BS {
+            base64 = List.copyOf(base64);
+        }
+    }
+
+    static Attr s(String value) {
+        return new S(value);
+    }
+
+    static Attr n(long value) {
+        return new N(Long.toString(value));
+    }
+
+    /** The DynamoDB type descriptor of this value: S, N, BOOL, NULL, L, M, SS, NS, B, BS. */
+    default String typeName() {
+        return switch (this) {
+            case S s -> "S";
+            case N n -> "N";
+            case Bool b -> "BOOL";
+            case Null x -> "NULL";
+            case L l -> "L";
+            case M m -> "M";
+            case SS ss -> "SS";
+            case NS ns -> "NS";
+            case B b -> "B";
+            case BS bs -> "BS";
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package dev.switchyard.reactor.plan;
+
+import dev.switchyard.contracts.schedule.RunCondition;
+import dev.switchyard.contracts.schedule.RunConditionException;
+import dev.switchyard.contracts.schedule.RunConditionParser;
+import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.contracts.table.SkipFlag;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Decides which jobs of a category run on a business date (SPEC §2): SkipFlag first, then the
+ * RunCondition. Each distinct RunCondition text is parsed once per plan, since large tables repeat a
+ * handful of conditions.
+ */
+public final class Planner {
+    private final Function<String, RunCondition> parser;
+
+    public Planner() {
+        this(RunConditionParser::parse);
+    }
+
+    /** @param parser parses a RunCondition, throwing {@link RunConditionException} when it is invalid */
+    public Planner(Function<String, RunCondition> parser) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    /**
+     * Plans {@code category} on {@code runDate}.
+     *
+     * @param environment plan only jobs of this environment or of none; {@code null} plans every job
+     * @param table the control table's rows in table order (other categories are passed over)
+     */
+    public Plan plan(String category, LocalDate runDate, String environment, Iterable<ControlTableItem> table) {
+        Map<String, Object> conditions = new HashMap<>(); // text -> RunCondition or RunConditionException
+        List<Decision> decisions = new ArrayList<>();
+        for (ControlTableItem item : table) {
+            if (item.jobCategory().equals(category) && item.inEnvironment(environment)) {
+                decisions.add(decide(item, runDate, conditions));
+            }
+        }
+        return new Plan(category, runDate, environment, decisions);
+    }
+
+    /** The decision for one job; {@code conditions} caches parsed conditions across calls. */
+    private Decision decide(ControlTableItem item, LocalDate runDate, Map<String, Object> conditions) {
+        boolean skipped;
+        try {
+            skipped = SkipFlag.isSkipped(item.skipFlag());
+        } catch (IllegalArgumentException e) {
+            return new Decision(item, Reason.INVALID_SKIP_FLAG, e.getMessage());
+        }
+        if (skipped) {
+            return new Decision(item, Reason.SKIPPED, "SkipFlag is " + SkipFlag.text(item.skipFlag()));
+        }
+        String text = item.runCondition() == null ? "" : item.runCondition();
+        Object parsed = conditions.computeIfAbsent(text, this::parseOrError);
+        if (parsed instanceof RunConditionException e) {
+            return new Decision(item, Reason.INVALID_RUN_CONDITION, e.getMessage());
+        }
+        RunCondition.Evaluation evaluation = ((RunCondition) parsed).evaluate(runDate);
+        return new Decision(
+                item, evaluation.runs() ? Reason.SCHEDULED : Reason.NOT_SCHEDULED, explain(evaluation, runDate));
+    }
+
+    private Object parseOrError(String text) {
+        try {
+            return parser.apply(text);
+        } catch (RunConditionException e) {
+            return e;
+        }
+    }
+
+    private static String explain(RunCondition.Evaluation evaluation, LocalDate date) {
+        String day = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date;
+        if (evaluation.because() == null) {
+            return evaluation.runs() ? "no exclusion matches " + day : "no term matches " + day;
+        }
+        return evaluation.runs()
+                ? evaluation.because().text() + " matches " + day
+                : "excluded by " + evaluation.because().text() + " on " + day;
+    }
+}
