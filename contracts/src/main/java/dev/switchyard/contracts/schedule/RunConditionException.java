@@ -28,7 +28,7 @@ public final class RunConditionException extends IllegalArgumentException {
         if (condition == null || condition.isBlank()) {
             return reason;
         }
-        return reason + ": '" + offending + "' at position " + position + " of \"" + condition + "\"";
+        return "'" + offending + "' at position " + position + " of \"" + condition + "\": " + reason;
     }
 
     /** The same error, re-based into a longer condition whose text starts {@code shift} characters later. */

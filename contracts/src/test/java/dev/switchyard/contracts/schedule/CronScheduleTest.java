@@ -501,8 +501,8 @@ class CronScheduleTest {
             assertThat(e.offending()).isEqualTo("FRY");
             assertThat(e.position()).isEqualTo(condition.indexOf("FRY") + 1);
             assertThat(e.getMessage())
-                    .isEqualTo("unknown day-of-week name; use 1-7 or SUN-SAT: 'FRY' at position 30 of \"" + condition
-                            + "\"");
+                    .isEqualTo("'FRY' at position 30 of \"" + condition
+                            + "\": unknown day-of-week name; use 1-7 or SUN-SAT");
         }
 
         @Test
