@@ -11,11 +11,28 @@ import java.util.Objects;
  * @param column the column at fault, or {@code null} for the whole row or file
  * @param text the offending text, or {@code null} when it is missing
  * @param reason what is wrong, in words
+ * @param severity an ERROR makes the table invalid; a WARNING is worth fixing but changes nothing today
  */
-public record Problem(Location location, String subject, String column, String text, String reason) {
+public record Problem(Location location, String subject, String column, String text, String reason, Severity severity) {
     public Problem {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(severity, "severity");
+    }
+
+    /** An error. */
+    public Problem(Location location, String subject, String column, String text, String reason) {
+        this(location, subject, column, text, reason, Severity.ERROR);
+    }
+
+    /** Whether a problem makes the table invalid. */
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
     }
 
     /** A problem with a column of a row. */
@@ -26,6 +43,9 @@ public record Problem(Location location, String subject, String column, String t
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(location.toString()).append(": ");
+        if (severity == Severity.WARNING) {
+            s.append("warning: ");
+        }
         if (subject != null) {
             s.append(subject).append(": ");
         }

@@ -37,7 +37,11 @@ public record CategoryDefinition(
         if (category == null || category.isBlank()) {
             throw new IllegalArgumentException("Category must not be empty");
         }
-        dependsOn = List.copyOf(dependsOn);
+        category = category.strip();
+        dependsOn = dependsOn.stream().map(String::strip).toList();
+        if (dependsOn.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException(category + ": DependsOn has an empty name");
+        }
         if (Set.copyOf(dependsOn).size() != dependsOn.size()) {
             throw new IllegalArgumentException(category + ": DependsOn lists a category twice: " + dependsOn);
         }

@@ -55,11 +55,10 @@ public record ControlTableItem(
     private static final Set<String> NAMED = Set.copyOf(COLUMNS);
 
     public ControlTableItem {
-        requireText(jobName, JOB_NAME);
-        requireText(jobCategory, JOB_CATEGORY);
-        if (environment != null && environment.isBlank()) {
-            environment = null;
-        }
+        // Names are keys: " JOB1" and "JOB1" must not be two jobs.
+        jobName = requireText(jobName, JOB_NAME);
+        jobCategory = requireText(jobCategory, JOB_CATEGORY);
+        environment = environment == null || environment.isBlank() ? null : environment.strip();
         if (skipFlag != null && !(skipFlag instanceof Attr.S || skipFlag instanceof Attr.Bool)) {
             throw new IllegalArgumentException(SKIP_FLAG + " must be a string or a boolean");
         }
@@ -74,10 +73,11 @@ public record ControlTableItem(
         }
     }
 
-    private static void requireText(String value, String column) {
+    private static String requireText(String value, String column) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(column + " must not be empty");
         }
+        return value.strip();
     }
 
     /** A job with only the columns an operator writes. */

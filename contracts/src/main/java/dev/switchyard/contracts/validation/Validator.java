@@ -49,11 +49,9 @@ public final class Validator {
                         item.jobName(),
                         "JobName is the table's key and must be unique; also at " + before));
             }
-            parsed.computeIfAbsent(item.runCondition(), Validator::tryParse)
-                    .ifPresent(e -> problems.add(new Problem(
-                            at, item.jobName(), ControlTableItem.RUN_CONDITION, item.runCondition(), e.getMessage())));
+            boolean skipped = false;
             try {
-                SkipFlag.isSkipped(item.skipFlag());
+                skipped = SkipFlag.isSkipped(item.skipFlag());
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(
                         at,
@@ -61,6 +59,19 @@ public final class Validator {
                         ControlTableItem.SKIP_FLAG,
                         SkipFlag.text(item.skipFlag()),
                         e.getMessage()));
+            }
+            Optional<RunConditionException> invalid = parsed.computeIfAbsent(item.runCondition(), Validator::tryParse);
+            if (invalid.isPresent()) {
+                // A skipped job does not run whatever its condition says (SPEC §2), but it would be refused
+                // the day it is unskipped: worth saying, not worth failing the table for.
+                problems.add(new Problem(
+                        at,
+                        item.jobName(),
+                        ControlTableItem.RUN_CONDITION,
+                        item.runCondition(),
+                        invalid.get().getMessage()
+                                + (skipped ? " (the job is skipped; fix this before unskipping it)" : ""),
+                        skipped ? Problem.Severity.WARNING : Problem.Severity.ERROR));
             }
             if (defined != null && !defined.contains(item.jobCategory())) {
                 problems.add(new Problem(

@@ -31,16 +31,17 @@ class ValidatorTest {
     }
 
     @Test
-    void shouldAcceptTheSeedTable() {
-        assertThat(Validator.validate(table("""
-                JobName,JobCategory,RunCondition,SkipFlag,StatusFlag,LastRunTimestamp
-                JOB1,RAW,"MONDAY,TUESDAY",NO,success,2026-10-25-T08:00:00Z
-                JOB3,STG,,YES,,
-                """), Optional.empty()))
-                .as("JOB3 is skipped, so its empty RunCondition does not matter")
-                .hasSize(1)
-                .first()
-                .satisfies(p -> assertThat(p.column()).isEqualTo("RunCondition"));
+    void shouldAcceptTheSeedTable_warningThatASkippedJobHasNoRunCondition() {
+        List<Problem> problems = Validator.validate(table("""
+                        JobName,JobCategory,RunCondition,SkipFlag,StatusFlag,LastRunTimestamp
+                        JOB1,RAW,"MONDAY,TUESDAY",NO,success,2026-10-25-T08:00:00Z
+                        JOB3,STG,,YES,,
+                        """), Optional.empty());
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.column()).isEqualTo("RunCondition");
+            assertThat(p.isError()).isFalse();
+            assertThat(p.reason()).contains("the job is skipped");
+        });
     }
 
     @Test

@@ -33,7 +33,7 @@ public record Plan(String category, LocalDate runDate, String environment, List<
                         d.shouldRunToday(),
                         d.reason().name(),
                         runDate,
-                        d.reason().isInvalid() ? d.detail() : null))
+                        d.error()))
                 .toList();
     }
 

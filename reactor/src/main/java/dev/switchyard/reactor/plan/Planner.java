@@ -6,11 +6,9 @@ import dev.switchyard.contracts.schedule.RunConditionParser;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.SkipFlag;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -55,19 +53,19 @@ public final class Planner {
         try {
             skipped = SkipFlag.isSkipped(item.skipFlag());
         } catch (IllegalArgumentException e) {
-            return new Decision(item, Reason.INVALID_SKIP_FLAG, e.getMessage());
+            return new Decision(item, Reason.INVALID_SKIP_FLAG, runDate, null, e.getMessage());
         }
         if (skipped) {
-            return new Decision(item, Reason.SKIPPED, "SkipFlag is " + SkipFlag.text(item.skipFlag()));
+            return new Decision(item, Reason.SKIPPED, runDate, null, null);
         }
         String text = item.runCondition() == null ? "" : item.runCondition();
         Object parsed = conditions.computeIfAbsent(text, this::parseOrError);
         if (parsed instanceof RunConditionException e) {
-            return new Decision(item, Reason.INVALID_RUN_CONDITION, e.getMessage());
+            return new Decision(item, Reason.INVALID_RUN_CONDITION, runDate, null, e.getMessage());
         }
         RunCondition.Evaluation evaluation = ((RunCondition) parsed).evaluate(runDate);
         return new Decision(
-                item, evaluation.runs() ? Reason.SCHEDULED : Reason.NOT_SCHEDULED, explain(evaluation, runDate));
+                item, evaluation.runs() ? Reason.SCHEDULED : Reason.NOT_SCHEDULED, runDate, evaluation.because(), null);
     }
 
     private Object parseOrError(String text) {
@@ -76,15 +74,5 @@ public final class Planner {
         } catch (RunConditionException e) {
             return e;
         }
-    }
-
-    private static String explain(RunCondition.Evaluation evaluation, LocalDate date) {
-        String day = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date;
-        if (evaluation.because() == null) {
-            return evaluation.runs() ? "no exclusion matches " + day : "no term matches " + day;
-        }
-        return evaluation.runs()
-                ? evaluation.because().text() + " matches " + day
-                : "excluded by " + evaluation.because().text() + " on " + day;
     }
 }

@@ -1,0 +1,111 @@
+package dev.switchyard.cli;
+
+import dev.switchyard.contracts.files.FileFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code switchyard} command: one entry point, one subcommand per task (SPEC §7). */
+@Command(
+        name = "switchyard",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "A metadata-driven orchestrator for AWS Glue jobs.",
+            "A control table decides what runs; change a row and the next run follows it.",
+        },
+        subcommands = {PlanCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Exit status: 0 success, 1 problems found (invalid rows, a failed run), 2 bad arguments or unreadable"
+                    + " files.",
+            "Run 'switchyard COMMAND --help' for a command's options.",
+            "",
+        })
+public final class Main implements Runnable {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Clock clock;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    Main(PrintWriter out, PrintWriter err, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err, Clock.systemUTC()));
+    }
+
+    /** Runs a command line; returns the exit status. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cli = new CommandLine(new Main(out, err, clock))
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(LocalDate.class, Main::date)
+                .registerConverter(ZoneId.class, ZoneId::of)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (e instanceof UserError || e instanceof FileFormatException) {
+                        err.println("switchyard: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date like 2026-11-30");
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(out);
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The version the build wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/switchyard-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"switchyard " + p.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.switchyard.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.Location;
+import dev.switchyard.contracts.Problem;
+import dev.switchyard.contracts.category.CategoryDefinition;
+import dev.switchyard.contracts.files.FileFormatException;
+import dev.switchyard.contracts.files.Loaded;
+import dev.switchyard.contracts.files.TableFiles;
+import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.contracts.validation.Validator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code switchyard validate}: every problem of a control table and its categories (SPEC §7). */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Checks a control table and its categories, and lists every problem.",
+            "",
+            "Reports every problem, not only the first: rows that cannot be read, duplicate job names, invalid"
+                    + " RunConditions and SkipFlags, jobs in undefined categories, categories defined twice, unknown"
+                    + " dependencies and dependency cycles. An invalid RunCondition of a skipped job is a warning.",
+            "",
+            "Exit status: 0 when there is no error (warnings allowed), 1 when there is any, 2 when a file cannot be"
+                    + " opened.",
+        },
+        footer = {
+            "",
+            "Example:",
+            "  switchyard validate --table examples/retail/control-table.csv \\",
+            "      --categories examples/retail/categories.yaml",
+            "",
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    private Main main;
+
+    @Option(
+            names = "--table",
+            required = true,
+            paramLabel = "TABLE",
+            description = "The control table: a .csv, .json or .yaml file.")
+    private String table;
+
+    @Option(
+            names = "--categories",
+            paramLabel = "FILE",
+            description = "Category definitions (Category, DependsOn, MaxConcurrency): a .csv, .json or .yaml file.")
+    private String categoriesFile;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
+            description = "table (for a person) or json (for a script) (default: ${DEFAULT-VALUE}).")
+    private OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Problem> problems = new ArrayList<>();
+        Loaded<ControlTableItem> rows = read(() -> TableSource.parse(table).load(), table, problems);
+        Optional<Loaded<CategoryDefinition>> categories = categoriesFile == null
+                ? Optional.empty()
+                : Optional.ofNullable(read(
+                        () -> TableFiles.readCategories(TableSource.existingFile(categoriesFile)),
+                        categoriesFile,
+                        problems));
+        if (rows != null) {
+            problems.addAll(Validator.validate(rows, categories));
+        } else if (categories.isPresent()) {
+            problems.addAll(Validator.categoryProblems(categories.get()));
+        }
+        int rowCount =
+                rows == null ? 0 : rows.rows().size() + rows.rowlessProblems().size();
+        Integer categoryCount = categories.map(c -> c.rows().size()).orElse(null);
+        if (format == OutputFormat.json) {
+            printJson(problems, rowCount, categoryCount, main.out());
+        } else {
+            printTable(problems, rowCount, categoryCount, main.out());
+        }
+        return problems.stream().anyMatch(Problem::isError) ? 1 : 0;
+    }
+
+    private interface Reader<T> {
+        Loaded<T> read();
+    }
+
+    /** Reads a file; a file that cannot be parsed at all is itself a problem, with its line and column. */
+    private static <T> Loaded<T> read(Reader<T> reader, String source, List<Problem> problems) {
+        try {
+            return reader.read();
+        } catch (FileFormatException e) {
+            if (e.line() == 0) {
+                throw new UserError(e.getMessage());
+            }
+            String where = e.column() > 0 ? " (column " + e.column() + ")" : "";
+            problems.add(new Problem(
+                    new Location(e.source(), e.line()),
+                    null,
+                    null,
+                    null,
+                    "the file cannot be read past this point" + where + ": "
+                            + e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+            return null;
+        }
+    }
+
+    private void printTable(List<Problem> problems, int rows, Integer categories, PrintWriter out) {
+        String counted =
+                Words.count(rows, "row") + (categories == null ? "" : ", " + Words.count(categories, "category"));
+        long errors = problems.stream().filter(Problem::isError).count();
+        long warnings = problems.size() - errors;
+        if (problems.isEmpty()) {
+            out.printf("%s: %s, no problems%n", table, counted);
+            return;
+        }
+        out.printf(
+                "%s: %s, %s%s%n%n",
+                table,
+                counted,
+                Words.count(errors, "error"),
+                warnings == 0 ? "" : ", " + Words.count(warnings, "warning"));
+        TextTable t = new TextTable("WHERE", "JOB/CATEGORY", "COLUMN", "TEXT", "PROBLEM");
+        for (Problem p : problems) {
+            t.row(
+                    p.location(),
+                    p.subject(),
+                    p.column(),
+                    p.text() == null ? "" : "'" + p.text() + "'",
+                    (p.isError() ? "" : "warning: ") + p.reason());
+        }
+        t.print(out);
+    }
+
+    private void printJson(List<Problem> problems, int rows, Integer categories, PrintWriter out) throws Exception {
+        ObjectNode result = Json.mapper().createObjectNode();
+        result.put("table", table);
+        result.put("valid", problems.stream().noneMatch(Problem::isError));
+        result.put("rows", rows);
+        if (categories != null) {
+            result.put("categories", categories);
+        }
+        ArrayNode list = result.putArray("problems");
+        for (Problem p : problems) {
+            ObjectNode o = list.addObject();
+            o.put("severity", p.severity().name());
+            o.put("source", p.location().source());
+            o.put("line", p.location().line());
+            o.put("subject", p.subject());
+            o.put("column", p.column());
+            o.put("text", p.text());
+            o.put("reason", p.reason());
+        }
+        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    }
+}
