@@ -16,7 +16,7 @@ import java.util.Map;
  * JSON cannot tell apart, are written as arrays and base64 strings.
  */
 public final class AttrJson {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private AttrJson() {}
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code NewImage}/{@code OldImage} of stream records in the Lambda event format. Lossless.
  */
 public final class DynamoJson {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DynamoJson() {}
 

@@ -80,14 +80,13 @@ class CategoryGraphTest {
                 "Category", new Attr.S("STG"),
                 "DependsOn", new Attr.S("RAW,,STG"),
                 "MaxConcurrency", new Attr.S("0"));
-        assertThat(CategoryDefinition.fromAttributes(bad))
-                .isInstanceOfSatisfying(
-                        Decoded.Invalid.class,
-                        i -> assertThat(i.problems())
-                                .extracting("reason")
-                                .containsExactly(
-                                        "DependsOn has an empty name (a stray comma?)",
-                                        "a category cannot depend on itself: STG",
-                                        "MaxConcurrency must be a whole number from 1 to 10000"));
+        Decoded<CategoryDefinition> decoded = CategoryDefinition.fromAttributes(bad);
+        assertThat(decoded).isInstanceOf(Decoded.Invalid.class);
+        assertThat(((Decoded.Invalid<CategoryDefinition>) decoded).problems())
+                .extracting(dev.switchyard.contracts.FieldProblem::reason)
+                .containsExactly(
+                        "DependsOn has an empty name (a stray comma?)",
+                        "a category cannot depend on itself: STG",
+                        "MaxConcurrency must be a whole number from 1 to 10000");
     }
 }
