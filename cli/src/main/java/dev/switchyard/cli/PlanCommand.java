@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -43,12 +44,8 @@ final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(
-            names = "--table",
-            required = true,
-            paramLabel = "TABLE",
-            description = "The control table: a .csv, .json or .yaml file.")
-    private String table;
+    @Mixin
+    private TableOption table;
 
     @Option(names = "--category", required = true, paramLabel = "C", description = "The JobCategory to plan.")
     private String category;
@@ -72,19 +69,15 @@ final class PlanCommand implements Callable<Integer> {
             description = "Plan only jobs of this Environment, and jobs with none (default: every job).")
     private String environment;
 
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            defaultValue = "table",
-            description = "table (for a person) or json (an array of checker payloads) (default: ${DEFAULT-VALUE}).")
-    private OutputFormat format;
+    @Mixin
+    private FormatOption format;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = main.out();
         PrintWriter err = main.err();
         LocalDate runDate = date != null ? date : LocalDate.now(main.clock().withZone(zone));
-        Loaded<ControlTableItem> loaded = TableSource.parse(table).load();
+        Loaded<ControlTableItem> loaded = table.source().load();
         if (!checkRows(loaded, err)) {
             return 1;
         }
@@ -100,7 +93,7 @@ final class PlanCommand implements Callable<Integer> {
                     table,
                     categories.isEmpty() ? "none" : String.join(", ", categories));
         }
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan.payloads()));
             warnAboutInvalid(plan, err);
         } else {

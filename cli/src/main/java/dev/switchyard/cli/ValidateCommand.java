@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -46,12 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(
-            names = "--table",
-            required = true,
-            paramLabel = "TABLE",
-            description = "The control table: a .csv, .json or .yaml file.")
-    private String table;
+    @Mixin
+    private TableOption table;
 
     @Option(
             names = "--categories",
@@ -59,17 +56,13 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Category definitions (Category, DependsOn, MaxConcurrency): a .csv, .json or .yaml file.")
     private String categoriesFile;
 
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            defaultValue = "table",
-            description = "table (for a person) or json (for a script) (default: ${DEFAULT-VALUE}).")
-    private OutputFormat format;
+    @Mixin
+    private FormatOption format;
 
     @Override
     public Integer call() throws Exception {
         List<Problem> problems = new ArrayList<>();
-        Loaded<ControlTableItem> rows = read(() -> TableSource.parse(table).load(), table, problems);
+        Loaded<ControlTableItem> rows = read(() -> table.source().load(), table.toString(), problems);
         Optional<Loaded<CategoryDefinition>> categories = categoriesFile == null
                 ? Optional.empty()
                 : Optional.ofNullable(read(
@@ -84,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
         int rowCount =
                 rows == null ? 0 : rows.rows().size() + rows.rowlessProblems().size();
         Integer categoryCount = categories.map(c -> c.rows().size()).orElse(null);
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             printJson(problems, rowCount, categoryCount, main.out());
         } else {
             printTable(problems, rowCount, categoryCount, main.out());
@@ -145,7 +138,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private void printJson(List<Problem> problems, int rows, Integer categories, PrintWriter out) throws Exception {
         ObjectNode result = Json.mapper().createObjectNode();
-        result.put("table", table);
+        result.put("table", table.toString());
         result.put("valid", problems.stream().noneMatch(Problem::isError));
         result.put("rows", rows);
         if (categories != null) {
