@@ -22,12 +22,15 @@ public sealed interface Attr {
         }
     }
 
-    /** A number, kept as its decimal text so that no precision is lost. */
+    /**
+     * A number, kept as decimal text so that no precision is lost, in the canonical form DynamoDB itself
+     * returns ({@code 1.50} and {@code 15E-1} are both {@code 1.5}), so equal numbers are equal values.
+     */
     record N(String value) implements Attr {
         public N {
             Objects.requireNonNull(value, "value");
             try {
-                new BigDecimal(value);
+                value = new BigDecimal(value.strip()).stripTrailingZeros().toPlainString();
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("not a number: '" + value + "'", e);
             }

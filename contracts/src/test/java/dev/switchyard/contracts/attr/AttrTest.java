@@ -1,0 +1,45 @@
+package dev.switchyard.contracts.attr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AttrTest {
+
+    @Test
+    void shouldCompareNumbersByValue_asDynamoDbReturnsThem() {
+        assertThat(new Attr.N("1.50")).isEqualTo(new Attr.N("15E-1")).isEqualTo(new Attr.N("1.5"));
+        assertThat(new Attr.N("100").value()).isEqualTo("100");
+        assertThat(new Attr.N("0.000").value()).isEqualTo("0");
+        assertThat(new Attr.N("-7E+2").value()).isEqualTo("-700");
+    }
+
+    @Test
+    void shouldRefuseTextThatIsNotANumber() {
+        assertThatThrownBy(() -> new Attr.N("12abc")).hasMessage("not a number: '12abc'");
+        assertThatThrownBy(() -> new Attr.NS(java.util.List.of("1", "x"))).hasMessageContaining("'x'");
+    }
+
+    @Test
+    void shouldNameEveryDynamoDbType() {
+        assertThat(new Attr.Bool(true).typeName()).isEqualTo("BOOL");
+        assertThat(new Attr.Null().typeName()).isEqualTo("NULL");
+        assertThat(new Attr.SS(java.util.List.of("a")).typeName()).isEqualTo("SS");
+    }
+
+    @Test
+    void shouldReadAndWriteDynamoDbJsonWithPathsInErrors() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var image = mapper.readTree(
+                "{\"JobName\":{\"S\":\"JOB1\"},\"Version\":{\"N\":\"3\"},\"Tags\":{\"L\":[{\"S\":\"a\"},{\"N\":\"x\"}]}}");
+        assertThatThrownBy(() -> DynamoJson.readItem(image)).hasMessage("Tags[1]: not a number: 'x'");
+        var ok = mapper.readTree(
+                "{\"SkipFlag\":{\"BOOL\":true},\"Owner\":{\"NULL\":true},\"Ids\":{\"NS\":[\"1\",\"2\"]}}");
+        assertThat(DynamoJson.writeItem(DynamoJson.readItem(ok))).isEqualTo(ok);
+        assertThatThrownBy(() -> DynamoJson.readItem(mapper.readTree("{\"A\":{\"Q\":\"1\"}}")))
+                .hasMessage("A: unknown DynamoDB type 'Q'");
+        assertThatThrownBy(() -> DynamoJson.readItem(mapper.readTree("{\"A\":{\"S\":1}}")))
+                .hasMessage("A: S must be a string");
+    }
+}
