@@ -56,7 +56,15 @@ public final class Main implements Runnable {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .registerConverter(LocalDate.class, Main::date)
-                .registerConverter(ZoneId.class, ZoneId::of)
+                .registerConverter(ZoneId.class, Main::zone)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    // One line saying what is wrong beats a screenful of usage; --help is one step away.
+                    err.println("switchyard: " + e.getMessage());
+                    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+                    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+                    err.println("Run '" + command + " --help' for the options.");
+                    return 2;
+                })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     if (e instanceof UserError || e instanceof FileFormatException) {
                         err.println("switchyard: " + e.getMessage());
@@ -75,6 +83,15 @@ public final class Main implements Runnable {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + text + "' is not a date like 2026-11-30");
+        }
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + text + "' is not a time zone; use e.g. UTC, Europe/Berlin or +02:00");
         }
     }
 

@@ -36,8 +36,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {
             "",
             "Examples:",
-            "  switchyard plan --table examples/seed/control-table.csv --category RAW --date 2026-11-30",
-            "  switchyard plan --table control-table.yaml --category STG --environment prod --format json",
+            "  switchyard plan --table examples/seed/control-table.csv --category RAW",
+            "  switchyard plan --table table.yaml --category STG --date 2026-11-30 --format json",
             "",
         })
 final class PlanCommand implements Callable<Integer> {

@@ -152,6 +152,14 @@ class CliTest {
         Result noCategory = run("plan", "--table", SEED);
         assertThat(noCategory.status()).isEqualTo(2);
         assertThat(noCategory.err()).contains("Missing required option: '--category=C'");
+        Result zone = run("plan", "--table", SEED, "--category", "RAW", "--zone", "Mars/Olympus");
+        assertThat(zone.status()).isEqualTo(2);
+        assertThat(zone.err())
+                .startsWith("switchyard: Invalid value for option '--zone': 'Mars/Olympus' is not a time zone")
+                .endsWith("Run 'switchyard plan --help' for the options.\n");
+        Result unknown = run("valdate");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Did you mean: switchyard validate?");
         Result store = run("plan", "--table", "sqlite:.switchyard/switchyard.db", "--category", "RAW");
         assertThat(store.status()).isEqualTo(2);
         assertThat(store.err()).contains("not available in this version");
