@@ -50,7 +50,11 @@ class AttributeValuesProperties {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(5).map(Base64.getEncoder()::encodeToString);
         Arbitrary<String> numbers = Arbitraries.oneOf(
                 Arbitraries.longs().map(String::valueOf),
-                Arbitraries.bigDecimals().ofScale(4).map(Object::toString),
+                // DynamoDB numbers: at most 38 digits (Attr.N refuses more).
+                Arbitraries.bigDecimals()
+                        .between(new java.math.BigDecimal("-1E+30"), new java.math.BigDecimal("1E+30"))
+                        .ofScale(4)
+                        .map(Object::toString),
                 Arbitraries.of("1E+3", "-0.000", "12345678901234567890123456789012345678"));
         Arbitrary<Attr> scalars = Arbitraries.oneOf(
                 Items.texts().map(Attr.S::new),

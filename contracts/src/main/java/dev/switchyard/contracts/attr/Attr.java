@@ -27,13 +27,26 @@ public sealed interface Attr {
      * returns ({@code 1.50} and {@code 15E-1} are both {@code 1.5}), so equal numbers are equal values.
      */
     record N(String value) implements Attr {
+        private static final BigDecimal SMALLEST = new BigDecimal("1E-130");
+        private static final BigDecimal LARGEST = new BigDecimal("9.9999999999999999999999999999999999999E+125");
+
         public N {
             Objects.requireNonNull(value, "value");
+            BigDecimal number;
             try {
-                value = new BigDecimal(value.strip()).stripTrailingZeros().toPlainString();
+                number = new BigDecimal(value.strip()).stripTrailingZeros();
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("not a number: '" + value + "'", e);
             }
+            BigDecimal magnitude = number.abs();
+            if (number.precision() > 38
+                    || (number.signum() != 0
+                            && (magnitude.compareTo(SMALLEST) < 0 || magnitude.compareTo(LARGEST) > 0))) {
+                String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+                throw new IllegalArgumentException("number out of DynamoDB's range (at most 38 digits, magnitude 1E-130"
+                        + " to 9.9E+125): '" + shown + "'");
+            }
+            value = number.toPlainString();
         }
     }
 

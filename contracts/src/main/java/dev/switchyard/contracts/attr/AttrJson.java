@@ -24,8 +24,7 @@ public final class AttrJson {
     public static Attr fromJson(JsonNode node, String where) {
         return switch (node.getNodeType()) {
             case STRING -> new Attr.S(node.textValue());
-            case NUMBER ->
-                new Attr.N(node.isIntegralNumber() ? node.bigIntegerValue().toString() : plain(node));
+            case NUMBER -> number(node, where);
             case BOOLEAN -> new Attr.Bool(node.booleanValue());
             case NULL, MISSING -> new Attr.Null();
             case ARRAY -> {
@@ -46,8 +45,22 @@ public final class AttrJson {
         };
     }
 
+    private static Attr number(JsonNode node, String where) {
+        try {
+            return new Attr.N(node.isIntegralNumber() ? node.bigIntegerValue().toString() : plain(node));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String plain(JsonNode node) {
-        return node.decimalValue().stripTrailingZeros().toPlainString();
+        if (node.isDouble() || node.isFloat()) {
+            double d = node.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("not a finite number: " + d);
+            }
+        }
+        return node.decimalValue().toString();
     }
 
     private static byte[] binary(JsonNode node) {

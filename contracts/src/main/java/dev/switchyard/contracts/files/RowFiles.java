@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,6 +43,7 @@ public final class RowFiles {
     // Writers belong to the caller: never close them.
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -51,6 +53,7 @@ public final class RowFiles {
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                     .build())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private RowFiles() {}
@@ -167,7 +170,11 @@ public final class RowFiles {
                             node.toString(),
                             "row " + (index + 1) + " is " + AttrJson.describe(node) + ", not an object"));
                 } else {
-                    rows.add(new RawRow(location, AttrJson.itemFromJson(node, "row " + (index + 1))));
+                    try {
+                        rows.add(new RawRow(location, AttrJson.itemFromJson(node, "row " + (index + 1))));
+                    } catch (IllegalArgumentException e) { // a value DynamoDB could not hold
+                        problems.add(new Problem(location, subject(node), null, null, e.getMessage()));
+                    }
                 }
                 index++;
             }
@@ -184,6 +191,11 @@ public final class RowFiles {
             throw new UncheckedIOException(e);
         }
         return new Rows(rows, problems);
+    }
+
+    private static String subject(JsonNode row) {
+        JsonNode name = row.get("JobName") != null ? row.get("JobName") : row.get("Category");
+        return name != null && name.isTextual() ? name.textValue() : null;
     }
 
     /**

@@ -22,6 +22,16 @@ class AttrTest {
     }
 
     @Test
+    void shouldRefuseNumbersDynamoDbCannotHold() {
+        assertThatThrownBy(() -> new Attr.N("1E+126")).hasMessageContaining("out of DynamoDB's range");
+        assertThatThrownBy(() -> new Attr.N("1E-131")).hasMessageContaining("out of DynamoDB's range");
+        assertThatThrownBy(() -> new Attr.N("1".repeat(39))).hasMessageContaining("at most 38 digits");
+        assertThat(new Attr.N("9.9E+125").value()).hasSize(126);
+        assertThat(new Attr.N("1".repeat(38)).value()).hasSize(38);
+        assertThat(new Attr.N("-1E-130").value()).startsWith("-0.000");
+    }
+
+    @Test
     void shouldNameEveryDynamoDbType() {
         assertThat(new Attr.Bool(true).typeName()).isEqualTo("BOOL");
         assertThat(new Attr.Null().typeName()).isEqualTo("NULL");

@@ -116,6 +116,24 @@ class RowFilesTest {
     }
 
     @Test
+    void shouldReportNumbersOutOfRangeAsARowProblem_andKeepTheOtherRows() {
+        Loaded<ControlTableItem> t = table(
+                FileFormat.JSON,
+                "[{\"JobName\": \"a\", \"JobCategory\": \"RAW\", \"Size\": 1e99999},"
+                        + " {\"JobName\": \"b\", \"JobCategory\": \"RAW\", \"Ratio\": 0.10}]");
+        assertThat(t.problems(ControlTableItem.JOB_NAME)).singleElement().satisfies(p -> {
+            assertThat(p.subject()).isEqualTo("a");
+            assertThat(p.reason()).contains("Size").contains("out of DynamoDB's range");
+        });
+        assertThat(t.values())
+                .singleElement()
+                .satisfies(i -> assertThat(i.otherColumns().get("Ratio")).isEqualTo(new Attr.N("0.1")));
+        assertThatThrownBy(() -> table(FileFormat.YAML, "- JobName: a\n  JobCategory: RAW\n  Ratio: .inf\n"))
+                .isInstanceOf(FileFormatException.class)
+                .hasMessageContaining("t:3");
+    }
+
+    @Test
     void shouldReportRowsThatAreNotObjects() {
         Loaded<ControlTableItem> t = table(FileFormat.JSON, "[{\"JobName\": \"a\", \"JobCategory\": \"RAW\"}, 42]");
         assertThat(t.problems(ControlTableItem.JOB_NAME))
