@@ -99,10 +99,6 @@ public sealed interface Attr {
         }
     }
 
-    static Attr s(String value) {
-        return new S(value);
-    }
-
     static Attr n(long value) {
         return new N(Long.toString(value));
     }

@@ -159,8 +159,4 @@ public final class CategoryGraph {
     public List<String> downstreamOf(String category) {
         return downstream.getOrDefault(category, List.of());
     }
-
-    public List<CategoryDefinition> definitions() {
-        return List.copyOf(byName.values());
-    }
 }

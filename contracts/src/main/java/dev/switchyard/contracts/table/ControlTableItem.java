@@ -207,11 +207,6 @@ public record ControlTableItem(
         return environment == null || this.environment == null || this.environment.equals(environment);
     }
 
-    public ControlTableItem withOtherColumns(Map<String, Attr> columns) {
-        return new ControlTableItem(
-                jobName, environment, jobCategory, runCondition, skipFlag, statusFlag, lastRunTimestamp, columns);
-    }
-
     @Override
     public String toString() {
         return "ControlTableItem" + toAttributes();
