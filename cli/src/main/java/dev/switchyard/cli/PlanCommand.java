@@ -1,7 +1,10 @@
 package dev.switchyard.cli;
 
+import dev.switchyard.contracts.Decoded;
 import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.Location;
 import dev.switchyard.contracts.Problem;
+import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.files.Loaded;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.SkipFlag;
@@ -12,6 +15,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -108,8 +112,21 @@ final class PlanCommand implements Callable<Integer> {
      */
     private boolean checkRows(Loaded<ControlTableItem> loaded, PrintWriter err) {
         List<Problem> problems = loaded.problems(ControlTableItem.JOB_NAME);
+        if (problems.isEmpty()) {
+            return true;
+        }
+        // Locations of unreadable rows that name another category; everything else may be ours.
+        Set<Location> elsewhere = new HashSet<>();
+        for (Loaded.Row<ControlTableItem> row : loaded.rows()) {
+            if (row.decoded() instanceof Decoded.Invalid<ControlTableItem>
+                    && row.attributes().get(ControlTableItem.JOB_CATEGORY) instanceof Attr.S s
+                    && !s.value().isBlank()
+                    && !s.value().strip().equals(category)) {
+                elsewhere.add(row.location());
+            }
+        }
         List<Problem> ours =
-                problems.stream().filter(p -> mayBelongHere(loaded, p)).toList();
+                problems.stream().filter(p -> !elsewhere.contains(p.location())).toList();
         if (!ours.isEmpty()) {
             err.printf(
                     "switchyard: %s has %s that may hide jobs of category %s; fix first:%n",
@@ -117,22 +134,10 @@ final class PlanCommand implements Callable<Integer> {
             ours.forEach(p -> err.println("  " + p));
             return false;
         }
-        if (!problems.isEmpty()) {
-            err.printf(
-                    "switchyard: note: other categories have %s; run switchyard validate --table %s%n",
-                    Words.count(problems.size(), "row problem"), table);
-        }
+        err.printf(
+                "switchyard: note: other categories have %s; run switchyard validate --table %s%n",
+                Words.count(problems.size(), "row problem"), table);
         return true;
-    }
-
-    private boolean mayBelongHere(Loaded<ControlTableItem> loaded, Problem problem) {
-        return loaded.rows().stream()
-                .filter(r -> r.location().equals(problem.location()))
-                .findFirst()
-                .map(r -> !(r.attributes().get(ControlTableItem.JOB_CATEGORY)
-                                instanceof dev.switchyard.contracts.attr.Attr.S s)
-                        || s.value().strip().equals(category))
-                .orElse(true);
     }
 
     private void printTable(Plan plan, PrintWriter out) {

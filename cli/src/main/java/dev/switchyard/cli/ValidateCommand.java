@@ -103,8 +103,7 @@ final class ValidateCommand implements Callable<Integer> {
                     null,
                     null,
                     null,
-                    "the file cannot be read past this point" + where + ": "
-                            + e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+                    "the file cannot be read past this point" + where + ": " + e.reason()));
             return null;
         }
     }

@@ -5,12 +5,14 @@ public final class FileFormatException extends RuntimeException {
     private final String source;
     private final int line;
     private final int column;
+    private final String reason;
 
     public FileFormatException(String source, int line, int column, String reason) {
         super(source + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + reason);
         this.source = source;
         this.line = line;
         this.column = column;
+        this.reason = reason;
     }
 
     public String source() {
@@ -23,5 +25,10 @@ public final class FileFormatException extends RuntimeException {
 
     public int column() {
         return column;
+    }
+
+    /** What is wrong, without the place. */
+    public String reason() {
+        return reason;
     }
 }

@@ -23,7 +23,7 @@ public record Loaded<T>(String source, List<Row<T>> rows, List<Problem> rowlessP
     /** A row with where it came from and what checking it gave. */
     public record Row<T>(Location location, Map<String, Attr> attributes, Decoded<T> decoded) {}
 
-    /** Checks each raw row with {@code decoder}; {@code subjectColumn} names a row in its problems. */
+    /** Checks each raw row with {@code decoder}, keeping every row, valid or not, in file order. */
     public static <T> Loaded<T> decode(
             String source, RowFiles.Rows raw, Function<Map<String, Attr>, Decoded<T>> decoder) {
         List<Row<T>> rows = new ArrayList<>(raw.rows().size());
