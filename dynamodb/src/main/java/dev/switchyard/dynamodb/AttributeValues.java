@@ -115,17 +115,18 @@ public final class AttributeValues {
             case NUL -> new Attr.Null();
             case L -> new Attr.L(list(present(value.l(), path, type), AttributeValues::read, path));
             case M -> new Attr.M(map(present(value.m(), path, type), AttributeValues::read, path));
-            case SS -> new Attr.SS(list(present(value.ss(), path, type), AttributeValues::present, path));
-            case NS -> {
-                List<String> numbers = list(present(value.ns(), path, type), AttributeValues::present, path);
+            case SS, NS, BS -> {
                 try {
-                    yield new Attr.NS(numbers);
+                    yield switch (type) {
+                        case SS -> new Attr.SS(list(present(value.ss(), path, type), AttributeValues::present, path));
+                        case NS -> new Attr.NS(list(present(value.ns(), path, type), AttributeValues::present, path));
+                        default -> new Attr.BS(list(present(value.bs(), path, type), AttributeValues::base64, path));
+                    };
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
                 }
             }
             case B -> new Attr.B(base64(present(value.b(), path, type), path));
-            case BS -> new Attr.BS(list(present(value.bs(), path, type), AttributeValues::base64, path));
             case UNKNOWN_TO_SDK_VERSION -> throw new AssertionError("rejected above");
         };
     }

@@ -64,8 +64,16 @@ class AttributeValuesProperties {
                 Arbitraries.just(new Attr.Null()),
                 base64.map(Attr.B::new),
                 Items.texts().list().ofMinSize(1).ofMaxSize(3).uniqueElements().map(Attr.SS::new),
-                numbers.list().ofMinSize(1).ofMaxSize(3).uniqueElements().map(Attr.NS::new),
-                base64.list().ofMinSize(1).ofMaxSize(3).uniqueElements().map(Attr.BS::new));
+                numbers.list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
+                        .uniqueElements(n -> new Attr.N(n))
+                        .map(Attr.NS::new),
+                base64.list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
+                        .uniqueElements(b -> new Attr.B(b))
+                        .map(Attr.BS::new));
         Arbitrary<Attr> shallow = containersOf(scalars);
         return containersOf(Arbitraries.oneOf(scalars, shallow));
     }

@@ -50,7 +50,7 @@ class AttributeValuesTest {
                         new Attr.M(Map.of("a", new Attr.Bool(false))),
                         AttributeValue.fromM(Map.of("a", AttributeValue.fromBool(false)))),
                 pair("SS", new Attr.SS(List.of("x", "y")), AttributeValue.fromSs(List.of("x", "y"))),
-                pair("NS", new Attr.NS(List.of("1", "-2.5")), AttributeValue.fromNs(List.of("1", "-2.5"))),
+                pair("NS", new Attr.NS(List.of("1", "-2.5")), AttributeValue.fromNs(List.of("-2.5", "1"))),
                 pair("B", new Attr.B("AAEC"), AttributeValue.fromB(BYTES_0_1_2)),
                 pair("BS", new Attr.BS(List.of("AAEC", "/w==")), AttributeValue.fromBs(List.of(BYTES_0_1_2, BYTES_FF))),
                 pair("empty L", new Attr.L(List.of()), AttributeValue.fromL(List.of())),
@@ -112,11 +112,12 @@ class AttributeValuesTest {
 
     @Test
     void shouldRejectBinary_whenItsTextIsNotBase64_namingThePath() {
-        Attr item = new Attr.M(Map.of("Blob", new Attr.BS(List.of("AAEC", "not base64!"))));
+        Attr item = new Attr.M(Map.of("Blob", new Attr.L(List.of(new Attr.B("AAEC"), new Attr.B("not base64!")))));
 
         assertThatThrownBy(() -> AttributeValues.toAttributeValue(item, "Notes"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Notes.Blob[1]");
+        assertThatThrownBy(() -> new Attr.BS(List.of("AAEC", "not base64!"))).hasMessageContaining("not base64");
     }
 
     @Test

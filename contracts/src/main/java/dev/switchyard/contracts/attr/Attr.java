@@ -70,18 +70,21 @@ public sealed interface Attr {
         }
     }
 
-    /** A string set (order kept as read). */
+    /**
+     * A string set. DynamoDB keeps no order in a set, refuses an empty one and refuses duplicates, so the
+     * values are held sorted (two sets with the same members are equal) and both are refused here too.
+     */
     record SS(List<String> values) implements Attr {
         public SS {
-            values = List.copyOf(values);
+            values = Sets.canonical("string", values, v -> v, String::compareTo);
         }
     }
 
-    /** A number set, each number as its decimal text. */
+    /** A number set, each number in canonical text, sorted by value; not empty, no duplicates. */
     record NS(List<String> values) implements Attr {
         public NS {
-            values = List.copyOf(values);
-            values.forEach(N::new);
+            values = Sets.canonical(
+                    "number", values, v -> new N(v).value(), (a, b) -> new BigDecimal(a).compareTo(new BigDecimal(b)));
         }
     }
 
@@ -92,10 +95,10 @@ public sealed interface Attr {
         }
     }
 
-    /** A binary set, each as base64 text. */
+    /** A binary set, each as base64 text, sorted; not empty, no duplicates. */
     record BS(List<String> base64) implements Attr {
         public BS {
-            base64 = List.copyOf(base64);
+            base64 = Sets.canonical("binary", base64, Sets::canonicalBase64, Sets::compareBase64);
         }
     }
 

@@ -62,17 +62,19 @@ public final class DynamoJson {
                 v.properties().forEach(e -> values.put(e.getKey(), read(e.getValue(), where + "." + e.getKey())));
                 yield new Attr.M(values);
             }
-            case "SS" -> new Attr.SS(texts(v, where, type));
-            case "NS" -> {
+            case "SS", "NS", "BS" -> {
                 List<String> values = texts(v, where, type);
                 try {
-                    yield new Attr.NS(values);
+                    yield switch (type) {
+                        case "SS" -> new Attr.SS(values);
+                        case "NS" -> new Attr.NS(values);
+                        default -> new Attr.BS(values);
+                    };
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
                 }
             }
             case "B" -> new Attr.B(text(v, where, type));
-            case "BS" -> new Attr.BS(texts(v, where, type));
             default -> throw new IllegalArgumentException(where + ": unknown DynamoDB type '" + type + "'");
         };
     }

@@ -52,4 +52,23 @@ class AttrTest {
         assertThatThrownBy(() -> DynamoJson.readItem(mapper.readTree("{\"A\":{\"S\":1}}")))
                 .hasMessage("A: S must be a string");
     }
+
+    @Test
+    void shouldTreatSetsAsSets_equalWhateverTheOrder() {
+        assertThat(new Attr.SS(java.util.List.of("b", "a"))).isEqualTo(new Attr.SS(java.util.List.of("a", "b")));
+        assertThat(new Attr.NS(java.util.List.of("10", "9", "1.50")).values()).containsExactly("1.5", "9", "10");
+        assertThat(new Attr.BS(java.util.List.of("/w==", "AAEC")))
+                .isEqualTo(new Attr.BS(java.util.List.of("AAEC", "/w==")));
+    }
+
+    @Test
+    void shouldRefuseEmptySetsAndDuplicates_asDynamoDbDoes() {
+        assertThatThrownBy(() -> new Attr.SS(java.util.List.of())).hasMessageContaining("may not be empty");
+        assertThatThrownBy(() -> new Attr.SS(java.util.List.of("a", "a"))).hasMessageContaining("'a' twice");
+        assertThatThrownBy(() -> new Attr.NS(java.util.List.of("1", "1.0"))).hasMessageContaining("'1' twice");
+        assertThatThrownBy(() -> new Attr.BS(java.util.List.of("AAEC", "AAEC"))).hasMessageContaining("twice");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThatThrownBy(() -> DynamoJson.readItem(mapper.readTree("{\"Tags\":{\"SS\":[]}}")))
+                .hasMessage("Tags: a string set may not be empty (DynamoDB has no empty sets)");
+    }
 }
