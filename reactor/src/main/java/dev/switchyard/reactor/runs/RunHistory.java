@@ -1,0 +1,139 @@
+package dev.switchyard.reactor.runs;
+
+import dev.switchyard.contracts.attr.Attr;
+import dev.switchyard.contracts.table.JobRunState;
+import dev.switchyard.contracts.table.Timestamps;
+import dev.switchyard.reactor.store.Condition;
+import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.store.Page;
+import dev.switchyard.reactor.store.Query;
+import dev.switchyard.reactor.store.Update;
+import dev.switchyard.reactor.table.StateTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One record per Glue run (SPEC §4), kept for baselines and the UI until its time to live passes: item
+ * {@code PK = RUN#<job>}, {@code SK = <jobRunId>}, ordered by {@code At} (the run's start) in the
+ * {@code ByTime} index so the latest runs of a job are one query.
+ */
+public final class RunHistory {
+    static final String PREFIX = "RUN#";
+
+    private final ItemTable table;
+    private final Duration retention;
+
+    /**
+     * @param retention how long a record is kept after its last write (DynamoDB's time to live removes it;
+     *     the embedded store keeps it)
+     */
+    public RunHistory(ItemTable table, Duration retention) {
+        this.table = table;
+        this.retention = retention;
+    }
+
+    /**
+     * Merges what is known of a run into its record. A final state is never replaced by a state that is
+     * not final, so a late RUNNING event cannot undo a SUCCEEDED one.
+     *
+     * @return false when the record holds a final state and {@code run}'s is not
+     */
+    public boolean record(JobRun run, Instant now) {
+        Update.Builder update = Update.builder()
+                .set("JobName", new Attr.S(run.jobName()))
+                .set("JobRunId", new Attr.S(run.jobRunId()))
+                .set("State", new Attr.S(run.state().name()))
+                .set(StateTable.EXPIRES_AT, Attr.n(now.plus(retention).getEpochSecond()));
+        text(update, "Category", run.category());
+        text(update, "RunDate", run.runDate() == null ? null : run.runDate().toString());
+        if (run.startedOn() != null) {
+            update.set(StateTable.AT, new Attr.S(Timestamps.format(run.startedOn())));
+        }
+        text(update, "CompletedOn", run.completedOn() == null ? null : Timestamps.format(run.completedOn()));
+        number(update, "ExecutionTimeSeconds", run.executionTimeSeconds());
+        number(update, "Attempt", run.attempt());
+        number(update, "MaxCapacity", run.maxCapacity());
+        text(update, "WorkerType", run.workerType());
+        number(update, "NumberOfWorkers", run.numberOfWorkers());
+        text(update, "ErrorMessage", run.errorMessage());
+        Condition guard = run.state().isTerminal() ? Condition.ALWAYS : notFinal();
+        return table.update(key(run.jobName(), run.jobRunId()), update.build(), guard)
+                .applied();
+    }
+
+    /** The record of one run. */
+    public Optional<JobRun> get(String jobName, String jobRunId) {
+        return table.get(key(jobName, jobRunId)).map(RunHistory::read);
+    }
+
+    /** A job's latest runs, newest first (by start). */
+    public List<JobRun> recent(String jobName, int limit) {
+        Page page = table.query(
+                Query.index(StateTable.BY_TIME, PREFIX + jobName, limit).descending());
+        List<JobRun> runs = new ArrayList<>(page.items().size());
+        page.items().forEach(item -> runs.add(read(item)));
+        return runs;
+    }
+
+    /** Not (yet) in a final state: no state, or one of the non-terminal ones. */
+    static Condition notFinal() {
+        List<Condition> running = new ArrayList<>();
+        running.add(Condition.notExists("State"));
+        Arrays.stream(JobRunState.values())
+                .filter(s -> !s.isTerminal())
+                .forEach(s -> running.add(Condition.eq("State", new Attr.S(s.name()))));
+        return new Condition.Or(running);
+    }
+
+    private static JobRun read(Map<String, Attr> item) {
+        return new JobRun(
+                s(item, "JobName"),
+                s(item, "JobRunId"),
+                JobRunState.valueOf(s(item, "State")),
+                s(item, "Category"),
+                s(item, "RunDate") == null ? null : LocalDate.parse(s(item, "RunDate")),
+                instant(item, StateTable.AT),
+                instant(item, "CompletedOn"),
+                item.get("ExecutionTimeSeconds") instanceof Attr.N n ? Long.valueOf(n.value()) : null,
+                item.get("Attempt") instanceof Attr.N n ? Integer.valueOf(n.value()) : null,
+                item.get("MaxCapacity") instanceof Attr.N n ? Double.valueOf(n.value()) : null,
+                s(item, "WorkerType"),
+                item.get("NumberOfWorkers") instanceof Attr.N n ? Integer.valueOf(n.value()) : null,
+                s(item, "ErrorMessage"));
+    }
+
+    private static Instant instant(Map<String, Attr> item, String attribute) {
+        String text = s(item, attribute);
+        return text == null ? null : Timestamps.parse(text).orElse(null);
+    }
+
+    private static String s(Map<String, Attr> item, String attribute) {
+        return item.get(attribute) instanceof Attr.S s ? s.value() : null;
+    }
+
+    private static void text(Update.Builder update, String attribute, String value) {
+        if (value != null) {
+            update.set(attribute, new Attr.S(value));
+        }
+    }
+
+    private static void number(Update.Builder update, String attribute, Number value) {
+        if (value != null) {
+            update.set(attribute, new Attr.N(value.toString()));
+        }
+    }
+
+    private static Map<String, Attr> key(String jobName, String jobRunId) {
+        Map<String, Attr> key = new LinkedHashMap<>();
+        key.put(StateTable.PK, new Attr.S(PREFIX + jobName));
+        key.put(StateTable.SK, new Attr.S(jobRunId));
+        return key;
+    }
+}
