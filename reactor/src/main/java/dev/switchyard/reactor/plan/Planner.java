@@ -5,6 +5,7 @@ import dev.switchyard.contracts.schedule.RunConditionException;
 import dev.switchyard.contracts.schedule.RunConditionParser;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.SkipFlag;
+import dev.switchyard.reactor.store.Utf8;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,9 @@ public final class Planner {
      * Plans {@code category} on {@code runDate}.
      *
      * @param environment plan only jobs of this environment or of none; {@code null} plans every job
-     * @param table the control table's rows in table order (other categories are passed over)
+     * @param table the control table's rows (other categories are passed over)
+     * @return the decisions in {@code JobName} order (the order DynamoDB's category index reads them in), so
+     *     that a file and a store holding the same jobs give the same plan
      */
     public Plan plan(String category, LocalDate runDate, String environment, Iterable<ControlTableItem> table) {
         Map<String, Object> conditions = new HashMap<>(); // text -> RunCondition or RunConditionException
@@ -44,6 +47,7 @@ public final class Planner {
                 decisions.add(decide(item, runDate, conditions));
             }
         }
+        decisions.sort((a, b) -> Utf8.compare(a.item().jobName(), b.item().jobName()));
         return new Plan(category, runDate, environment, decisions);
     }
 

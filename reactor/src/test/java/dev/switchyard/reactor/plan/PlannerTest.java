@@ -50,12 +50,12 @@ class PlannerTest {
     @Test
     void shouldDecideInSpecOrder_invalidSkipFlagFirstThenSkipThenInvalidConditionThenSchedule() {
         List<ControlTableItem> table = List.of(
-                ControlTableItem.of("bad-flag-bad-cond", "C", "MONDY", "MAYBE"),
-                ControlTableItem.of("skip-bad-cond", "C", "MONDY", "Y"),
-                ControlTableItem.of("bad-cond", "C", "MONDY", "N"),
-                ControlTableItem.of("missing-cond", "C", null, null),
-                ControlTableItem.of("runs", "C", "WEEKDAYS", null),
-                ControlTableItem.of("excluded", "C", "WEEKDAYS,!LAST_MON", null));
+                ControlTableItem.of("a-bad-flag-bad-cond", "C", "MONDY", "MAYBE"),
+                ControlTableItem.of("b-skip-bad-cond", "C", "MONDY", "Y"),
+                ControlTableItem.of("c-bad-cond", "C", "MONDY", "N"),
+                ControlTableItem.of("d-missing-cond", "C", null, null),
+                ControlTableItem.of("e-runs", "C", "WEEKDAYS", null),
+                ControlTableItem.of("f-excluded", "C", "WEEKDAYS,!LAST_MON", null));
         Plan plan = new Planner().plan("C", MONDAY, null, table);
         assertThat(plan.decisions())
                 .extracting(Decision::reason)
@@ -74,12 +74,12 @@ class PlannerTest {
     }
 
     @Test
-    void shouldPlanOnlyTheEnvironmentsJobsAndThoseWithNone() {
+    void shouldPlanOnlyTheEnvironmentsJobsAndThoseWithNone_inJobNameOrder() {
         List<ControlTableItem> table =
                 List.of(withEnvironment("p", "prod"), withEnvironment("d", "dev"), withEnvironment("any", null));
         assertThat(new Planner().plan("RAW", MONDAY, "prod", table).decisions())
                 .extracting(d -> d.item().jobName())
-                .containsExactly("p", "any");
+                .containsExactly("any", "p");
         assertThat(new Planner().plan("RAW", MONDAY, null, table).decisions()).hasSize(3);
     }
 
@@ -112,7 +112,7 @@ class PlannerTest {
     void shouldWriteTheCheckerPayloadInTheSeedShape() throws Exception {
         List<ControlTableItem> table = List.of(
                 ControlTableItem.of("my_glue_job", "RAW", "Monday, Wednesday", "No"),
-                new ControlTableItem("flagged", null, "RAW", "oops", new Attr.Bool(false), null, null, Map.of()));
+                new ControlTableItem("oops_job", null, "RAW", "oops", new Attr.Bool(false), null, null, Map.of()));
         String json = Json.mapper()
                 .writeValueAsString(
                         new Planner().plan("RAW", MONDAY, null, table).payloads());
@@ -120,7 +120,7 @@ class PlannerTest {
                 .startsWith(
                         "[{\"JobName\":\"my_glue_job\",\"RunCondition\":\"Monday, Wednesday\","
                                 + "\"SkipFlag\":\"No\",\"ShouldRunToday\":true,\"Reason\":\"SCHEDULED\",\"RunDate\":\"2026-11-30\"},"
-                                + "{\"JobName\":\"flagged\",\"RunCondition\":\"oops\",\"SkipFlag\":\"false\",\"ShouldRunToday\":false,"
+                                + "{\"JobName\":\"oops_job\",\"RunCondition\":\"oops\",\"SkipFlag\":\"false\",\"ShouldRunToday\":false,"
                                 + "\"Reason\":\"INVALID_RUN_CONDITION\",\"RunDate\":\"2026-11-30\",\"Error\":\"'oops' at position 1");
     }
 }

@@ -1,0 +1,332 @@
+package dev.switchyard.dynamodb;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One dynalite server (a DynamoDB-API server from npm, in memory) for all the tests of a JVM, started on
+ * first use on a free port and stopped when the JVM exits. Tests fail, never skip, when it cannot start.
+ */
+public final class Dynalite {
+    // dynalite is pinned in tools/dynalite/package-lock.json; its --help lists the options used here.
+    private static final String PACKAGE_DIR = "tools/dynalite";
+    private static final String CLI = "node_modules/dynalite/cli.js";
+    // Loaded before dynalite to make its string comparisons DynamoDB's (UTF-8 bytes); see the file.
+    private static final String UTF8_FIX = "utf8-string-order.js";
+    private static final int MIN_NODE_MAJOR = 20;
+    private static final long START_TIMEOUT_SECONDS = 20;
+    private static final long INSTALL_TIMEOUT_MINUTES = 5;
+    private static final int START_ATTEMPTS = 3;
+    private static final String NODE_NEEDED = "Node.js " + MIN_NODE_MAJOR + "+ (node and npm) is needed because the"
+            + " DynamoDB tests run against dynalite, a DynamoDB-API server from npm. Install it, e.g. `apt-get"
+            + " install nodejs npm` (Debian/Ubuntu), `brew install node` (macOS) or from https://nodejs.org,"
+            + " and make sure node and npm are on the PATH.";
+
+    private static Server server;
+    private static RuntimeException failure;
+
+    private Dynalite() {}
+
+    /** The server's endpoint, {@code http://127.0.0.1:PORT}. */
+    public static URI endpoint() {
+        return server().endpoint();
+    }
+
+    /** A client for the server, shared by every caller; closed when the JVM exits. */
+    public static DynamoDbClient client() {
+        return server().client();
+    }
+
+    private record Server(Process process, URI endpoint, DynamoDbClient client) {}
+
+    // Synchronized and remembering a failure, so that a server that cannot start fails each test at once
+    // with the same message instead of being started again for every test.
+    private static synchronized Server server() {
+        if (failure != null) {
+            throw new IllegalStateException("dynalite did not start: " + failure.getMessage(), failure);
+        }
+        if (server == null) {
+            try {
+                server = start();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return server;
+    }
+
+    private static Server start() {
+        Path packageDir = repositoryRoot().resolve(PACKAGE_DIR);
+        Path node = executable("node").orElseThrow(() -> new IllegalStateException(NODE_NEEDED + " (no node on PATH)"));
+        checkNodeVersion(node);
+        installIfMissing(packageDir);
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            try {
+                return launch(node, packageDir, freePort());
+            } catch (PortTakenException e) {
+                // Another process took the free port between our probe and dynalite's bind; try another.
+                last = new IllegalStateException(e.getMessage());
+            }
+        }
+        throw last;
+    }
+
+    private static Server launch(Path node, Path packageDir, int port) {
+        ProcessBuilder builder = new ProcessBuilder(
+                        node.toString(),
+                        "--require",
+                        packageDir.resolve(UTF8_FIX).toString(),
+                        packageDir.resolve(CLI).toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        // Tables become ACTIVE (and are deleted) at once rather than after 500 ms each.
+                        "--createTableMs",
+                        "0",
+                        "--deleteTableMs",
+                        "0",
+                        "--updateTableMs",
+                        "0")
+                .directory(packageDir.toFile())
+                .redirectErrorStream(true);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + String.join(" ", builder.command()), e);
+        }
+        Output output = Output.drain(process);
+        waitUntilListening(process, output);
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        DynamoDbClient client = DynamoTables.client(endpoint, "us-east-1");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, client), "dynalite-stop"));
+        return new Server(process, endpoint, client);
+    }
+
+    private static void waitUntilListening(Process process, Output output) {
+        try {
+            output.listening().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("dynalite printed no 'listening' line within " + START_TIMEOUT_SECONDS
+                    + " s; its output:\n" + output.text());
+        } catch (ExecutionException e) {
+            process.destroyForcibly();
+            if (output.text().contains("EADDRINUSE")) {
+                throw new PortTakenException("dynalite's port was taken; its output:\n" + output.text());
+            }
+            throw new IllegalStateException("dynalite exited before listening; its output:\n" + output.text());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting dynalite", e);
+        }
+    }
+
+    private static void stop(Process process, DynamoDbClient client) {
+        client.close();
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The directory holding tools/dynalite/package.json: the working directory or one above it. */
+    static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(PACKAGE_DIR).resolve("package.json"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no " + PACKAGE_DIR + "/package.json in " + start
+                + " or a directory above it; run the tests from" + " the Switchyard repository");
+    }
+
+    // npm ci (not install) so that the versions are exactly the lock file's. --ignore-scripts: the
+    // in-memory store dynalite uses by default needs none of the native modules install scripts build.
+    // A file lock keeps two JVMs (modules tested in parallel) from installing into one directory at once.
+    private static void installIfMissing(Path packageDir) {
+        if (Files.isRegularFile(packageDir.resolve(CLI))) {
+            return;
+        }
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "switchyard-dynalite-install.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            channel.lock(); // released when the channel closes
+            if (!Files.isRegularFile(packageDir.resolve(CLI))) {
+                npmCi(packageDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock " + lockFile + " to install dynalite", e);
+        }
+    }
+
+    private static void npmCi(Path packageDir) {
+        Path npm = executable("npm").orElseThrow(() -> new IllegalStateException(NODE_NEEDED + " (no npm on PATH)"));
+        List<String> command = List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--ignore-scripts");
+        Run run = run(command, packageDir, TimeUnit.MINUTES.toSeconds(INSTALL_TIMEOUT_MINUTES));
+        if (run.exitCode() != 0 || !Files.isRegularFile(packageDir.resolve(CLI))) {
+            throw new IllegalStateException("`" + String.join(" ", command) + "` in " + packageDir + " failed (exit "
+                    + run.exitCode() + "), so dynalite, which the DynamoDB tests run against, is not installed."
+                    + " Its output:\n" + run.output());
+        }
+    }
+
+    private static void checkNodeVersion(Path node) {
+        Run run = run(List.of(node.toString(), "--version"), Path.of("").toAbsolutePath(), 30);
+        String version = run.output().strip();
+        int major;
+        try {
+            major = Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(NODE_NEEDED + " (`" + node + " --version` printed: " + version + ")");
+        }
+        if (major < MIN_NODE_MAJOR) {
+            throw new IllegalStateException(NODE_NEEDED + " (" + node + " is " + version + ")");
+        }
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    private static Run run(List<String> command, Path dir, long timeoutSeconds) {
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            Output output = Output.drain(process);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("`" + String.join(" ", command) + "` did not finish within "
+                        + timeoutSeconds + " s; its output:\n" + output.text());
+            }
+            output.finished().get(10, TimeUnit.SECONDS);
+            return new Run(process.exitValue(), output.text());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the output of " + String.join(" ", command), e);
+        }
+    }
+
+    private static Optional<Path> executable(String name) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        List<String> names = windows ? List.of(name + ".exe", name + ".cmd") : List.of(name);
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            for (String candidate : names) {
+                Path file = Path.of(dir.isEmpty() ? "." : dir, candidate);
+                if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+                    return Optional.of(file.toAbsolutePath());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not find a free port for dynalite", e);
+        }
+    }
+
+    /** dynalite could not bind the port it was given. */
+    private static final class PortTakenException extends RuntimeException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A process's output, read to its end by a daemon thread (a pipe nobody reads blocks the process
+     * once full), with the last lines kept for error messages.
+     */
+    private static final class Output {
+        private static final int KEPT_LINES = 200;
+        private final Deque<String> lines = new ArrayDeque<>();
+        private final CompletableFuture<Void> listening = new CompletableFuture<>();
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+        static Output drain(Process process) {
+            Output output = new Output();
+            Thread reader = new Thread(() -> output.read(process), "dynalite-output-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+            return output;
+        }
+
+        CompletableFuture<Void> listening() {
+            return listening;
+        }
+
+        CompletableFuture<Void> finished() {
+            return finished;
+        }
+
+        synchronized String text() {
+            return String.join("\n", new ArrayList<>(lines));
+        }
+
+        private void read(Process process) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    keep(line);
+                    // cli.js prints "Dynalite listening at: http://127.0.0.1:PORT" once the socket is bound.
+                    if (line.contains("listening")) {
+                        listening.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                keep("(reading the output failed: " + e + ")");
+            } finally {
+                listening.completeExceptionally(new IllegalStateException("the process ended"));
+                finished.complete(null);
+            }
+        }
+
+        private synchronized void keep(String line) {
+            lines.addLast(line);
+            if (lines.size() > KEPT_LINES) {
+                lines.removeFirst();
+            }
+        }
+    }
+}
