@@ -52,7 +52,7 @@ public final class InMemoryItemTable implements ItemTable {
             } else if (query.sort().kind() != Query.SortCondition.Kind.ALL) {
                 throw new IllegalArgumentException("table " + schema.name() + " has no sort key to query on");
             }
-            matches.add(Map.entry(order(item, sortKey), item));
+            matches.add(Map.entry(order(item, index == null ? null : sortKey), item));
         }
         Comparator<List<String>> order = InMemoryItemTable::compareKeys;
         if (!query.forward()) {
@@ -60,7 +60,8 @@ public final class InMemoryItemTable implements ItemTable {
         }
         Comparator<List<String>> byOrder = order;
         matches.sort((a, b) -> byOrder.compare(a.getKey(), b.getKey()));
-        List<String> after = query.startAfter() == null ? null : order(query.startAfter(), sortKey);
+        List<String> after =
+                query.startAfter() == null ? null : order(query.startAfter(), index == null ? null : sortKey);
         List<Map<String, Attr>> page = new ArrayList<>();
         Map<String, Attr> lastKey = null;
         for (Map.Entry<List<String>, Map<String, Attr>> match : matches) {
@@ -140,11 +141,14 @@ public final class InMemoryItemTable implements ItemTable {
         return tuple;
     }
 
-    /** Index sort key first (when any), then the table key: the order DynamoDB reads an index in. */
-    private List<String> order(Map<String, Attr> item, String sortKey) {
+    /**
+     * An index's sort key first, then the table key: the order DynamoDB reads an index in; for the table
+     * itself ({@code indexSortKey} null) the table key alone.
+     */
+    private List<String> order(Map<String, Attr> item, String indexSortKey) {
         List<String> order = new ArrayList<>(3);
-        if (sortKey != null && !schema.isKey(sortKey)) {
-            order.add(((Attr.S) item.get(sortKey)).value());
+        if (indexSortKey != null) {
+            order.add(((Attr.S) item.get(indexSortKey)).value());
         }
         order.addAll(tuple(item));
         return order;

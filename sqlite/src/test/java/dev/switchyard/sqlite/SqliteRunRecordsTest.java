@@ -1,0 +1,34 @@
+package dev.switchyard.sqlite;
+
+import dev.switchyard.reactor.runs.RunRecordsContract;
+import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.store.TableSchema;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run-records contract on a SQLite file. */
+class SqliteRunRecordsTest extends RunRecordsContract {
+    @TempDir
+    Path dir;
+
+    private SqliteStore store;
+    private int tables;
+
+    @BeforeEach
+    void openStore() {
+        store = SqliteStore.open(dir.resolve("switchyard.db"), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Override
+    protected ItemTable newTable(TableSchema schema) {
+        return store.table(SqliteItemTableTest.renamed(schema, schema.name() + "_" + tables++));
+    }
+}
