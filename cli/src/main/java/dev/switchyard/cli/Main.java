@@ -1,6 +1,10 @@
 package dev.switchyard.cli;
 
+import dev.switchyard.contracts.Problem;
 import dev.switchyard.contracts.files.FileFormatException;
+import dev.switchyard.reactor.store.StoreUnavailableException;
+import dev.switchyard.reactor.table.InvalidWriteException;
+import dev.switchyard.reactor.table.StaleVersionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,7 +25,14 @@ import picocli.CommandLine.Command;
             "A metadata-driven orchestrator for AWS Glue jobs.",
             "A control table decides what runs; change a row and the next run follows it.",
         },
-        subcommands = {PlanCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            PlanCommand.class,
+            ValidateCommand.class,
+            InitCommand.class,
+            JobsCommand.class,
+            CategoriesCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Exit status: 0 success, 1 problems found (invalid rows, a failed run), 2 bad arguments or unreadable"
@@ -66,16 +77,39 @@ public final class Main implements Runnable {
                     return 2;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    if (e instanceof UserError || e instanceof FileFormatException) {
-                        err.println("switchyard: " + e.getMessage());
-                        return 2;
-                    }
-                    throw e;
+                    return switch (e) {
+                        case UserError u -> fail(err, e.getMessage(), 2);
+                        case FileFormatException f -> fail(err, e.getMessage(), 2);
+                        case InvalidWriteException invalid -> refused(err, invalid);
+                        case StaleVersionException stale -> fail(err, e.getMessage(), 1);
+                        case StoreUnavailableException down ->
+                            fail(err, "the store cannot be reached now, try again: " + e.getMessage(), 1);
+                        default -> throw e;
+                    };
                 });
         int status = cli.execute(args);
         out.flush();
         err.flush();
         return status;
+    }
+
+    private static int fail(PrintWriter err, String message, int status) {
+        err.println("switchyard: " + message);
+        return status;
+    }
+
+    /** A write refused before anything was written: every problem, aligned. */
+    private static int refused(PrintWriter err, InvalidWriteException e) {
+        err.println("switchyard: refused, nothing was written: " + e.getMessage());
+        if (e.problems().size() > 1
+                || !e.getMessage().contains(e.problems().getFirst().reason())) {
+            TextTable t = new TextTable("WHERE", "JOB/CATEGORY", "COLUMN", "TEXT", "PROBLEM");
+            for (Problem p : e.problems()) {
+                t.row(p.location(), p.subject(), p.column(), p.text() == null ? "" : "'" + p.text() + "'", p.reason());
+            }
+            t.print(err);
+        }
+        return 1;
     }
 
     private static LocalDate date(String text) {

@@ -36,12 +36,15 @@ import picocli.CommandLine.ParentCommand;
             "",
             "Reasons, in the order they are decided: INVALID_SKIP_FLAG, SKIPPED, INVALID_RUN_CONDITION,"
                     + " SCHEDULED, NOT_SCHEDULED. Jobs with an invalid row never run and are listed at the end.",
+            "Jobs are listed in JobName order, whatever holds the table.",
         },
         footer = {
             "",
             "Examples:",
             "  switchyard plan --table examples/seed/control-table.csv --category RAW",
             "  switchyard plan --table table.yaml --category STG --date 2026-11-30 --format json",
+            "  switchyard plan --table sqlite: --category RAW",
+            "  switchyard plan --table dynamodb:glue-control --region eu-west-1 --category RAW",
             "",
         })
 final class PlanCommand implements Callable<Integer> {
@@ -81,7 +84,8 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = main.out();
         PrintWriter err = main.err();
         LocalDate runDate = date != null ? date : LocalDate.now(main.clock().withZone(zone));
-        Loaded<ControlTableItem> loaded = table.source().load();
+        Loaded<ControlTableItem> loaded =
+                Store.load(table, main.clock(), table.source().isFile() ? null : category);
         if (!checkRows(loaded, err)) {
             return 1;
         }
@@ -89,7 +93,11 @@ final class PlanCommand implements Callable<Integer> {
         Plan plan = new Planner().plan(category, runDate, environment, items);
         if (plan.decisions().isEmpty()) {
             Set<String> categories = new TreeSet<>();
-            items.forEach(i -> categories.add(i.jobCategory()));
+            // A store was read through the category index; the other categories need the whole table.
+            List<ControlTableItem> everything = table.source().isFile()
+                    ? items
+                    : Store.load(table, main.clock(), null).values();
+            everything.forEach(i -> categories.add(i.jobCategory()));
             err.printf(
                     "switchyard: no job of category %s%s in %s (categories there: %s)%n",
                     category,

@@ -1,17 +1,58 @@
 package dev.switchyard.cli;
 
 import dev.switchyard.contracts.files.FileFormat;
-import dev.switchyard.contracts.files.FileFormatException;
-import dev.switchyard.contracts.files.Loaded;
-import dev.switchyard.contracts.files.TableFiles;
-import dev.switchyard.contracts.table.ControlTableItem;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Where a control table lives, as the {@code --table} argument names it (SPEC §7): a file ({@code .csv},
- * {@code .json}, {@code .yaml}), {@code sqlite:PATH} or {@code dynamodb:TABLE}.
+ * {@code .json}, {@code .yaml}), {@code sqlite:PATH} (the embedded store; {@code sqlite:} alone is
+ * {@code .switchyard/switchyard.db}) or {@code dynamodb:TABLE}.
  */
-record TableSource(String argument) {
+record TableSource(String argument, Kind kind, String location) {
+    static final Path DEFAULT_SQLITE = Path.of(".switchyard", "switchyard.db");
+
+    /** DynamoDB's table name rule: 3–255 of letters, digits, underscore, hyphen and dot. */
+    private static final Pattern DYNAMODB_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+
+    /** The kinds of table. */
+    enum Kind {
+        FILE,
+        SQLITE,
+        DYNAMODB
+    }
+
+    static TableSource parse(String argument) {
+        if (argument == null || argument.isBlank()) {
+            throw new UserError("--table is empty; give a file (.csv, .json, .yaml), sqlite:PATH or dynamodb:TABLE");
+        }
+        if (argument.startsWith("sqlite:")) {
+            String path = argument.substring("sqlite:".length()).strip();
+            return new TableSource(argument, Kind.SQLITE, path.isEmpty() ? DEFAULT_SQLITE.toString() : path);
+        }
+        if (argument.startsWith("dynamodb:")) {
+            String name = argument.substring("dynamodb:".length()).strip();
+            if (!DYNAMODB_NAME.matcher(name).matches()) {
+                throw new UserError("'" + name + "' is not a DynamoDB table name (3 to 255 letters, digits, '_', '-'"
+                        + " or '.'): " + argument);
+            }
+            return new TableSource(argument, Kind.DYNAMODB, name);
+        }
+        return new TableSource(argument, Kind.FILE, argument);
+    }
+
+    boolean isFile() {
+        return kind == Kind.FILE;
+    }
+
+    /** The file this source names, which must exist and have a known extension. */
+    Path file() {
+        if (!isFile()) {
+            throw new IllegalStateException(argument + " is not a file");
+        }
+        return existingFile(location);
+    }
 
     /** A file that exists and whose extension names a known format. */
     static Path existingFile(String argument) {
@@ -19,36 +60,16 @@ record TableSource(String argument) {
         try {
             FileFormat.of(file);
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new UserError(e.getMessage() + " (a store is named sqlite:PATH or dynamodb:TABLE)");
         }
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             throw new UserError(argument + ": no such file");
         }
         return file;
     }
 
-    static TableSource parse(String argument) {
-        if (argument == null || argument.isBlank()) {
-            throw new UserError("--table is empty; give a file (.csv, .json, .yaml), sqlite:PATH or dynamodb:TABLE");
-        }
-        return new TableSource(argument);
-    }
-
-    boolean isFile() {
-        return !argument.startsWith("sqlite:") && !argument.startsWith("dynamodb:");
-    }
-
-    /**
-     * Reads every row, with its problems.
-     *
-     * @throws UserError when the argument names nothing that can be read (no such file, unknown type)
-     * @throws FileFormatException when the file exists but cannot be parsed (names line and column)
-     */
-    Loaded<ControlTableItem> load() {
-        if (!isFile()) {
-            throw new UserError(argument + ": SQLite and DynamoDB tables are not available in this version of"
-                    + " switchyard; export the table to a .csv, .json or .yaml file and pass that");
-        }
-        return TableFiles.readControlTable(existingFile(argument));
+    @Override
+    public String toString() {
+        return argument;
     }
 }

@@ -53,7 +53,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(
             names = "--categories",
             paramLabel = "FILE",
-            description = "Category definitions (Category, DependsOn, MaxConcurrency): a .csv, .json or .yaml file.")
+            description = "Category definitions (Category, DependsOn, MaxConcurrency): a .csv, .json or .yaml file"
+                    + " (default for a store: the categories it holds).")
     private String categoriesFile;
 
     @Mixin
@@ -62,9 +63,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Problem> problems = new ArrayList<>();
-        Loaded<ControlTableItem> rows = read(() -> table.source().load(), table.toString(), problems);
+        Loaded<ControlTableItem> rows = read(() -> Store.load(table, main.clock(), null), table.toString(), problems);
         Optional<Loaded<CategoryDefinition>> categories = categoriesFile == null
-                ? Optional.empty()
+                ? storedCategories()
                 : Optional.ofNullable(read(
                         () -> TableFiles.readCategories(TableSource.existingFile(categoriesFile)),
                         categoriesFile,
@@ -83,6 +84,15 @@ final class ValidateCommand implements Callable<Integer> {
             printTable(problems, rowCount, categoryCount, main.out());
         }
         return problems.stream().anyMatch(Problem::isError) ? 1 : 0;
+    }
+
+    /** A store's own categories, when it has any; a file has none. */
+    private Optional<Loaded<CategoryDefinition>> storedCategories() {
+        if (table.source().isFile()) {
+            return Optional.empty();
+        }
+        Loaded<CategoryDefinition> stored = Store.loadCategories(table, main.clock());
+        return stored.rows().isEmpty() ? Optional.empty() : Optional.of(stored);
     }
 
     private interface Reader<T> {

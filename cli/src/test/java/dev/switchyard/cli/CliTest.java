@@ -159,10 +159,12 @@ class CliTest {
                 .endsWith("Run 'switchyard plan --help' for the options.\n");
         Result unknown = run("valdate");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).contains("Did you mean: switchyard validate?");
-        Result store = run("plan", "--table", "sqlite:.switchyard/switchyard.db", "--category", "RAW");
+        assertThat(unknown.err()).contains("Did you mean: switchyard validate");
+        Result store = run("plan", "--table", "sqlite:no/such/file.db", "--category", "RAW");
         assertThat(store.status()).isEqualTo(2);
-        assertThat(store.err()).contains("not available in this version");
+        assertThat(store.err())
+                .isEqualTo("switchyard: no/such/file.db: no such database; create it with: switchyard init --table"
+                        + " sqlite:no/such/file.db\n");
     }
 
     @Test

@@ -1,0 +1,266 @@
+package dev.switchyard.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.attr.AttrJson;
+import dev.switchyard.contracts.category.CategoryDefinition;
+import dev.switchyard.contracts.files.Loaded;
+import dev.switchyard.contracts.files.TableFiles;
+import dev.switchyard.reactor.table.Categories;
+import dev.switchyard.reactor.table.Stamp;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code switchyard categories}: read and edit the category definitions held in a store (SPEC §1). */
+@Command(
+        name = "categories",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists and edits the categories of a store: Category, DependsOn (upstream categories, fan-in allowed),"
+                    + " MaxConcurrency (default 10).",
+            "",
+            "The definitions are one record with one Version: every write checks the whole graph it would leave and"
+                    + " refuses a dependency cycle (naming it), an unknown upstream category, or the deletion of a"
+                    + " category others depend on; nothing is written then.",
+        },
+        subcommands = {
+            CategoriesCommand.ListCategories.class,
+            CategoriesCommand.PutCategory.class,
+            CategoriesCommand.DeleteCategory.class,
+            CategoriesCommand.ImportCategories.class,
+        })
+final class CategoriesCommand {
+    @ParentCommand
+    Main main;
+
+    static void report(PrintWriter out, String what, Categories.Written w) {
+        out.printf(
+                "%s: %d created, %d updated, %d unchanged, %d deleted (categories version %d)%n",
+                what, w.created(), w.updated(), w.unchanged(), w.deleted(), w.version());
+    }
+
+    /** {@code categories list}. */
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = "Lists the categories in the order they were defined.")
+    static final class ListCategories implements Callable<Integer> {
+        @ParentCommand
+        CategoriesCommand categories;
+
+        @Mixin
+        TableOption table;
+
+        @Mixin
+        FormatOption format;
+
+        @Override
+        public Integer call() throws IOException {
+            Categories.Stored stored;
+            try (Store store = Store.open(table, categories.main.clock())) {
+                stored = store.categories().read();
+            }
+            PrintWriter out = categories.main.out();
+            if (format.json()) {
+                var result = Json.mapper().createObjectNode().put("version", stored.version());
+                result.put("updatedBy", stored.updatedBy());
+                result.put("updatedAt", stored.updatedAt());
+                ArrayNode list = result.putArray("categories");
+                stored.definitions().forEach(d -> list.add(AttrJson.toJson(d.toAttributes())));
+                JobsCommand.printJson(out, result);
+                return 0;
+            }
+            out.printf(
+                    "%s in %s (version %d%s)%n",
+                    Words.count(stored.definitions().size(), "category"),
+                    table,
+                    stored.version(),
+                    stored.updatedBy() == null
+                            ? ""
+                            : ", written by " + stored.updatedBy() + " at " + stored.updatedAt());
+            if (!stored.definitions().isEmpty()) {
+                out.println();
+                TextTable t = new TextTable("CATEGORY", "DEPENDS ON", "MAX CONCURRENCY");
+                stored.definitions()
+                        .forEach(d -> t.row(d.category(), String.join(", ", d.dependsOn()), d.maxConcurrency()));
+                t.print(out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code categories put C}. */
+    @Command(
+            name = "put",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = "Defines a category, or changes the settings given of an existing one.",
+            footer = {
+                "",
+                "Example:",
+                "  switchyard categories put STG --depends-on RAW,REF --max-concurrency 10 --table sqlite:",
+                ""
+            })
+    static final class PutCategory implements Callable<Integer> {
+        @ParentCommand
+        CategoriesCommand categories;
+
+        @Parameters(paramLabel = "CATEGORY", description = "The category name (JobCategory).")
+        String category;
+
+        @Mixin
+        TableOption table;
+
+        @Option(
+                names = "--depends-on",
+                paramLabel = "C1,C2",
+                split = ",",
+                description = "Upstream categories that must all succeed first; give an empty value for none.")
+        List<String> dependsOn;
+
+        @Option(
+                names = "--max-concurrency",
+                paramLabel = "N",
+                description = "How many of its jobs run at once (1–10000, default 10).")
+        Integer maxConcurrency;
+
+        @Option(
+                names = "--version",
+                paramLabel = "N",
+                description = "Write only if the categories are at this version.")
+        Long version;
+
+        @Mixin
+        ActorOption actor;
+
+        @Override
+        public Integer call() {
+            Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
+            try (Store store = Store.open(table, categories.main.clock())) {
+                CategoryDefinition current = store.categories().read().definitions().stream()
+                        .filter(d -> d.category().equals(category.strip()))
+                        .findFirst()
+                        .orElse(null);
+                List<String> upstream = dependsOn != null
+                        ? dependsOn.stream()
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList()
+                        : current == null ? List.of() : current.dependsOn();
+                int concurrency = maxConcurrency != null
+                        ? maxConcurrency
+                        : current == null ? CategoryDefinition.DEFAULT_MAX_CONCURRENCY : current.maxConcurrency();
+                CategoryDefinition definition;
+                try {
+                    definition = new CategoryDefinition(
+                            category,
+                            upstream,
+                            concurrency,
+                            current == null ? java.util.Map.of() : current.otherColumns());
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
+                report(
+                        categories.main.out(),
+                        definition.category(),
+                        store.categories()
+                                .put(
+                                        definition,
+                                        version == null ? OptionalLong.empty() : OptionalLong.of(version),
+                                        stamp));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code categories delete C}. */
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = "Deletes a category (refused while others depend on it).")
+    static final class DeleteCategory implements Callable<Integer> {
+        @ParentCommand
+        CategoriesCommand categories;
+
+        @Parameters(paramLabel = "CATEGORY", description = "The category name.")
+        String category;
+
+        @Mixin
+        TableOption table;
+
+        @Option(
+                names = "--version",
+                paramLabel = "N",
+                description = "Delete only if the categories are at this version.")
+        Long version;
+
+        @Mixin
+        ActorOption actor;
+
+        @Override
+        public Integer call() {
+            Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
+            try (Store store = Store.open(table, categories.main.clock())) {
+                Categories.Written w;
+                try {
+                    w = store.categories()
+                            .delete(category, version == null ? OptionalLong.empty() : OptionalLong.of(version), stamp);
+                } catch (IllegalArgumentException e) {
+                    categories.main.err().println("switchyard: " + e.getMessage() + " in " + table);
+                    return 1;
+                }
+                report(categories.main.out(), category, w);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code categories import FILE}. */
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Defines every category of a file (.csv, .json, .yaml) in one write, or none.",
+                "Categories the file does not name are kept; the graph they make together is checked as a whole.",
+            },
+            footer = {
+                "",
+                "Example:",
+                "  switchyard categories import examples/retail/categories.yaml --table sqlite:",
+                ""
+            })
+    static final class ImportCategories implements Callable<Integer> {
+        @ParentCommand
+        CategoriesCommand categories;
+
+        @Parameters(paramLabel = "FILE", description = "The categories file.")
+        String file;
+
+        @Mixin
+        TableOption table;
+
+        @Mixin
+        ActorOption actor;
+
+        @Override
+        public Integer call() {
+            Loaded<CategoryDefinition> rows = TableFiles.readCategories(TableSource.existingFile(file));
+            Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
+            try (Store store = Store.open(table, categories.main.clock())) {
+                report(categories.main.out(), file, store.categories().importAll(rows, stamp));
+            }
+            return 0;
+        }
+    }
+}
