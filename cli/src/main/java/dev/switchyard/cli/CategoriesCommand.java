@@ -41,7 +41,20 @@ final class CategoriesCommand {
     @ParentCommand
     Main main;
 
-    static void report(PrintWriter out, String what, Categories.Written w) {
+    static void report(PrintWriter out, FormatOption format, String what, Categories.Written w) throws IOException {
+        if (format.json()) {
+            JobsCommand.printJson(
+                    out,
+                    Json.mapper()
+                            .createObjectNode()
+                            .put("subject", what)
+                            .put("created", w.created())
+                            .put("updated", w.updated())
+                            .put("unchanged", w.unchanged())
+                            .put("deleted", w.deleted())
+                            .put("version", w.version()));
+            return;
+        }
         out.printf(
                 "%s: %d created, %d updated, %d unchanged, %d deleted (categories version %d)%n",
                 what, w.created(), w.updated(), w.unchanged(), w.deleted(), w.version());
@@ -142,8 +155,11 @@ final class CategoriesCommand {
         @Mixin
         ActorOption actor;
 
+        @Mixin
+        FormatOption format;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
             try (Store store = Store.open(table, categories.main.clock())) {
                 CategoryDefinition current = store.categories().read().definitions().stream()
@@ -171,6 +187,7 @@ final class CategoriesCommand {
                 }
                 report(
                         categories.main.out(),
+                        format,
                         definition.category(),
                         store.categories()
                                 .put(
@@ -207,8 +224,11 @@ final class CategoriesCommand {
         @Mixin
         ActorOption actor;
 
+        @Mixin
+        FormatOption format;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
             try (Store store = Store.open(table, categories.main.clock())) {
                 Categories.Written w;
@@ -219,7 +239,7 @@ final class CategoriesCommand {
                     categories.main.err().println("switchyard: " + e.getMessage() + " in " + table);
                     return 1;
                 }
-                report(categories.main.out(), category, w);
+                report(categories.main.out(), format, category, w);
             }
             return 0;
         }
@@ -253,12 +273,15 @@ final class CategoriesCommand {
         @Mixin
         ActorOption actor;
 
+        @Mixin
+        FormatOption format;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Loaded<CategoryDefinition> rows = TableFiles.readCategories(TableSource.existingFile(file));
             Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
             try (Store store = Store.open(table, categories.main.clock())) {
-                report(categories.main.out(), file, store.categories().importAll(rows, stamp));
+                report(categories.main.out(), format, file, store.categories().importAll(rows, stamp));
             }
             return 0;
         }

@@ -182,13 +182,23 @@ final class JobsCommand {
         return a.compareTo(b);
     }
 
-    static void report(PrintWriter out, ControlTable.Written w) {
+    static void report(PrintWriter out, FormatOption format, ControlTable.Written w) throws IOException {
         String what = switch (w.outcome()) {
             case CREATED -> "created";
             case UPDATED -> "updated";
             case UNCHANGED -> "unchanged";
             case DELETED -> "deleted";
         };
+        if (format.json()) {
+            printJson(
+                    out,
+                    Json.mapper()
+                            .createObjectNode()
+                            .put("JobName", w.jobName())
+                            .put("Outcome", w.outcome().name())
+                            .put("Version", w.version()));
+            return;
+        }
         out.printf("%s %s (version %d)%n", w.jobName(), what, w.version());
     }
 
@@ -246,8 +256,11 @@ final class JobsCommand {
         @Mixin
         ActorOption actor;
 
+        @Mixin
+        FormatOption format;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             for (String column : columns.keySet()) {
                 if (!JobColumns.isOperatorOwned(column) || ControlTableItem.COLUMNS.contains(column)) {
                     throw new UserError("--column " + column + "=…: use the option for a named column; StatusFlag,"
@@ -273,7 +286,7 @@ final class JobsCommand {
                 } else {
                     written = table.edit(jobName, this::change, stamp);
                 }
-                report(jobs.main.out(), written);
+                report(jobs.main.out(), format, written);
             }
             return 0;
         }
@@ -317,8 +330,11 @@ final class JobsCommand {
         @Mixin
         ActorOption actor;
 
+        @Mixin
+        FormatOption format;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Stamp stamp = new Stamp(actor.actor(), jobs.main.clock().instant());
             try (Store store = Store.open(table, jobs.main.clock())) {
                 if (store.jobs().get(jobName).isEmpty()) {
@@ -327,6 +343,7 @@ final class JobsCommand {
                 }
                 report(
                         jobs.main.out(),
+                        format,
                         store.jobs()
                                 .delete(
                                         jobName,
@@ -504,10 +521,13 @@ final class JobsCommand {
         @Mixin
         ActorOption actor;
 
+        @Mixin
+        FormatOption format;
+
         abstract boolean skip();
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Stamp stamp = new Stamp(actor.actor(), jobs.main.clock().instant());
             try (Store store = Store.open(table, jobs.main.clock())) {
                 if (store.jobs().get(jobName).isEmpty()) {
@@ -527,16 +547,20 @@ final class JobsCommand {
                                         item.lastRunTimestamp(),
                                         item.otherColumns()),
                                 stamp);
-                jobs.main
-                        .out()
-                        .printf(
-                                "%s %s (SkipFlag %s, version %d)%n",
-                                jobName,
-                                w.outcome() == ControlTable.Outcome.UNCHANGED
-                                        ? "unchanged"
-                                        : skip() ? "skipped" : "unskipped",
-                                skip() ? "YES" : "NO",
-                                w.version());
+                if (format.json()) {
+                    report(jobs.main.out(), format, w);
+                } else {
+                    jobs.main
+                            .out()
+                            .printf(
+                                    "%s %s (SkipFlag %s, version %d)%n",
+                                    jobName,
+                                    w.outcome() == ControlTable.Outcome.UNCHANGED
+                                            ? "unchanged"
+                                            : skip() ? "skipped" : "unskipped",
+                                    skip() ? "YES" : "NO",
+                                    w.version());
+                }
             }
             return 0;
         }

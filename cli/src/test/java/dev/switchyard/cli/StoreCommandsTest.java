@@ -187,6 +187,10 @@ class StoreCommandsTest {
         assertThat(cycle.err()).contains("RAW → STG → MART → RAW");
         assertThat(inUse.status()).isEqualTo(1);
         assertThat(list.out()).contains("4 categories").containsPattern("STG +RAW, REF +10");
+        JsonNode put = run(store.with("categories", "put", "REF", "--max-concurrency", "8", "--format", "json"))
+                .json();
+        assertThat(put.get("updated").asInt()).isEqualTo(1);
+        assertThat(put.get("version").asInt()).isEqualTo(2);
         assertThat(validate.status()).as(validate.out()).isZero();
         assertThat(validate.out()).contains("19 rows, 4 categories");
     }
