@@ -131,7 +131,7 @@ final class CategoriesCommand {
         String category;
 
         @Mixin
-        TableOption table;
+        WriteOptions write;
 
         @Option(
                 names = "--depends-on",
@@ -152,16 +152,10 @@ final class CategoriesCommand {
                 description = "Write only if the categories are at this version.")
         Long version;
 
-        @Mixin
-        ActorOption actor;
-
-        @Mixin
-        FormatOption format;
-
         @Override
         public Integer call() throws IOException {
-            Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
-            try (Store store = Store.open(table, categories.main.clock())) {
+            Stamp stamp = write.stamp(categories.main);
+            try (Store store = write.open(categories.main)) {
                 CategoryDefinition current = store.categories().read().definitions().stream()
                         .filter(d -> d.category().equals(category.strip()))
                         .findFirst()
@@ -187,7 +181,7 @@ final class CategoriesCommand {
                 }
                 report(
                         categories.main.out(),
-                        format,
+                        write.format,
                         definition.category(),
                         store.categories()
                                 .put(
@@ -213,7 +207,7 @@ final class CategoriesCommand {
         String category;
 
         @Mixin
-        TableOption table;
+        WriteOptions write;
 
         @Option(
                 names = "--version",
@@ -221,25 +215,19 @@ final class CategoriesCommand {
                 description = "Delete only if the categories are at this version.")
         Long version;
 
-        @Mixin
-        ActorOption actor;
-
-        @Mixin
-        FormatOption format;
-
         @Override
         public Integer call() throws IOException {
-            Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
-            try (Store store = Store.open(table, categories.main.clock())) {
+            Stamp stamp = write.stamp(categories.main);
+            try (Store store = write.open(categories.main)) {
                 Categories.Written w;
                 try {
                     w = store.categories()
                             .delete(category, version == null ? OptionalLong.empty() : OptionalLong.of(version), stamp);
                 } catch (IllegalArgumentException e) {
-                    categories.main.err().println("switchyard: " + e.getMessage() + " in " + table);
+                    categories.main.err().println("switchyard: " + e.getMessage() + " in " + write.table);
                     return 1;
                 }
-                report(categories.main.out(), format, category, w);
+                report(categories.main.out(), write.format, category, w);
             }
             return 0;
         }
@@ -268,20 +256,18 @@ final class CategoriesCommand {
         String file;
 
         @Mixin
-        TableOption table;
-
-        @Mixin
-        ActorOption actor;
-
-        @Mixin
-        FormatOption format;
+        WriteOptions write;
 
         @Override
         public Integer call() throws IOException {
             Loaded<CategoryDefinition> rows = TableFiles.readCategories(TableSource.existingFile(file));
-            Stamp stamp = new Stamp(actor.actor(), categories.main.clock().instant());
-            try (Store store = Store.open(table, categories.main.clock())) {
-                report(categories.main.out(), format, file, store.categories().importAll(rows, stamp));
+            Stamp stamp = write.stamp(categories.main);
+            try (Store store = write.open(categories.main)) {
+                report(
+                        categories.main.out(),
+                        write.format,
+                        file,
+                        store.categories().importAll(rows, stamp));
             }
             return 0;
         }

@@ -227,7 +227,7 @@ final class JobsCommand {
         String jobName;
 
         @Mixin
-        TableOption table;
+        WriteOptions write;
 
         @Option(names = "--category", paramLabel = "C", description = "JobCategory.")
         String category;
@@ -253,12 +253,6 @@ final class JobsCommand {
                 description = "Write only if the job is at this Version (0: only if it does not exist yet).")
         Long version;
 
-        @Mixin
-        ActorOption actor;
-
-        @Mixin
-        FormatOption format;
-
         @Override
         public Integer call() throws IOException {
             for (String column : columns.keySet()) {
@@ -267,8 +261,8 @@ final class JobsCommand {
                             + " Last… columns, Version, UpdatedAt and UpdatedBy are not set by hand");
                 }
             }
-            Stamp stamp = new Stamp(actor.actor(), jobs.main.clock().instant());
-            try (Store store = Store.open(table, jobs.main.clock())) {
+            Stamp stamp = write.stamp(jobs.main);
+            try (Store store = write.open(jobs.main)) {
                 ControlTable table = store.jobs();
                 Map<String, Attr> current = table.get(jobName).orElse(null);
                 ControlTable.Written written;
@@ -286,7 +280,7 @@ final class JobsCommand {
                 } else {
                     written = table.edit(jobName, this::change, stamp);
                 }
-                report(jobs.main.out(), format, written);
+                report(jobs.main.out(), write.format, written);
             }
             return 0;
         }
@@ -322,28 +316,22 @@ final class JobsCommand {
         String jobName;
 
         @Mixin
-        TableOption table;
+        WriteOptions write;
 
         @Option(names = "--version", paramLabel = "N", description = "Delete only if the job is at this Version.")
         Long version;
 
-        @Mixin
-        ActorOption actor;
-
-        @Mixin
-        FormatOption format;
-
         @Override
         public Integer call() throws IOException {
-            Stamp stamp = new Stamp(actor.actor(), jobs.main.clock().instant());
-            try (Store store = Store.open(table, jobs.main.clock())) {
+            Stamp stamp = write.stamp(jobs.main);
+            try (Store store = write.open(jobs.main)) {
                 if (store.jobs().get(jobName).isEmpty()) {
-                    jobs.main.err().printf("switchyard: no job %s in %s%n", jobName, table);
+                    jobs.main.err().printf("switchyard: no job %s in %s%n", jobName, write.table);
                     return 1;
                 }
                 report(
                         jobs.main.out(),
-                        format,
+                        write.format,
                         store.jobs()
                                 .delete(
                                         jobName,
@@ -376,22 +364,16 @@ final class JobsCommand {
         String file;
 
         @Mixin
-        TableOption table;
-
-        @Mixin
-        ActorOption actor;
-
-        @Mixin
-        FormatOption format;
+        WriteOptions write;
 
         @Override
         public Integer call() throws IOException {
             Loaded<ControlTableItem> rows = TableFiles.readControlTable(TableSource.existingFile(file));
-            Stamp stamp = new Stamp(actor.actor(), jobs.main.clock().instant());
+            Stamp stamp = write.stamp(jobs.main);
             int total = rows.rows().size();
             PrintWriter err = jobs.main.err();
             ControlTable.Imported imported;
-            try (Store store = Store.open(table, jobs.main.clock())) {
+            try (Store store = write.open(jobs.main)) {
                 imported = store.jobs().importAll(rows, stamp, n -> {
                     if (total >= 1000 && (n % 500 == 0 || n == total)) {
                         err.printf("switchyard: imported %d of %d jobs%n", n, total);
@@ -402,11 +384,11 @@ final class JobsCommand {
             long created = imported.count(ControlTable.Outcome.CREATED);
             long updated = imported.count(ControlTable.Outcome.UPDATED);
             long unchanged = imported.count(ControlTable.Outcome.UNCHANGED);
-            if (format.json()) {
+            if (write.format.json()) {
                 var result = Json.mapper()
                         .createObjectNode()
                         .put("file", file)
-                        .put("table", table.toString())
+                        .put("table", write.table.toString())
                         .put("jobs", total)
                         .put("created", created)
                         .put("updated", updated)
@@ -419,7 +401,7 @@ final class JobsCommand {
                     .out()
                     .printf(
                             "%s from %s into %s: %d created, %d updated, %d unchanged%n",
-                            Words.count(total, "job"), file, table, created, updated, unchanged);
+                            Words.count(total, "job"), file, write.table, created, updated, unchanged);
             if (imported.statusColumnsKept() > 0) {
                 jobs.main
                         .out()
@@ -516,22 +498,16 @@ final class JobsCommand {
         String jobName;
 
         @Mixin
-        TableOption table;
-
-        @Mixin
-        ActorOption actor;
-
-        @Mixin
-        FormatOption format;
+        WriteOptions write;
 
         abstract boolean skip();
 
         @Override
         public Integer call() throws IOException {
-            Stamp stamp = new Stamp(actor.actor(), jobs.main.clock().instant());
-            try (Store store = Store.open(table, jobs.main.clock())) {
+            Stamp stamp = write.stamp(jobs.main);
+            try (Store store = write.open(jobs.main)) {
                 if (store.jobs().get(jobName).isEmpty()) {
-                    jobs.main.err().printf("switchyard: no job %s in %s%n", jobName, table);
+                    jobs.main.err().printf("switchyard: no job %s in %s%n", jobName, write.table);
                     return 1;
                 }
                 ControlTable.Written w = store.jobs()
@@ -547,8 +523,8 @@ final class JobsCommand {
                                         item.lastRunTimestamp(),
                                         item.otherColumns()),
                                 stamp);
-                if (format.json()) {
-                    report(jobs.main.out(), format, w);
+                if (write.format.json()) {
+                    report(jobs.main.out(), write.format, w);
                 } else {
                     jobs.main
                             .out()

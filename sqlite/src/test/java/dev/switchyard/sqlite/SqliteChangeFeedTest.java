@@ -159,7 +159,7 @@ class SqliteChangeFeedTest {
 
     @Test
     void shouldKeepEachTablesChangesApart_whenTwoTablesAreStreamed() {
-        ItemTable other = store.table(SqliteItemTableTest.renamed(JOBS, "other_jobs"));
+        ItemTable other = store.table(SqliteTables.renamed(JOBS, "other_jobs"));
         other.put(job("X"), Condition.ALWAYS);
         jobs.put(job("J"), Condition.ALWAYS);
 

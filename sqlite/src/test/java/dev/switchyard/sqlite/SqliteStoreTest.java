@@ -269,7 +269,7 @@ class SqliteStoreTest {
                     .hasMessageContaining("another schema")
                     .hasMessageContaining("ByState");
             // A name differing only in case would share the physical table, so it is refused too.
-            assertThatThrownBy(() -> store.table(SqliteItemTableTest.renamed(JOBS, "JOBS")))
+            assertThatThrownBy(() -> store.table(SqliteTables.renamed(JOBS, "JOBS")))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(store.table(JOBS).get(job("J"))).isEmpty();
         }
@@ -279,7 +279,7 @@ class SqliteStoreTest {
     void shouldRefuseATableName_whenItIsNoSafeSqlIdentifier() {
         try (SqliteStore store = SqliteStore.openInMemory(CLOCK)) {
             for (String name : List.of("jobs; DROP TABLE x", "a\"b", "1jobs", "_x", "jobs-table", "")) {
-                assertThatThrownBy(() -> store.table(SqliteItemTableTest.renamed(JOBS, name)))
+                assertThatThrownBy(() -> store.table(SqliteTables.renamed(JOBS, name)))
                         .as(name)
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("cannot name a SQLite table");
