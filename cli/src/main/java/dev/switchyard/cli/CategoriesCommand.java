@@ -37,9 +37,18 @@ import picocli.CommandLine.ParentCommand;
             CategoriesCommand.DeleteCategory.class,
             CategoriesCommand.ImportCategories.class,
         })
-final class CategoriesCommand {
+final class CategoriesCommand implements Runnable {
     @ParentCommand
     Main main;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand, say which there are. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(main.out());
+    }
 
     static void report(PrintWriter out, FormatOption format, String what, Categories.Written w) throws IOException {
         if (format.json()) {
@@ -147,7 +156,7 @@ final class CategoriesCommand {
         Integer maxConcurrency;
 
         @Option(
-                names = "--version",
+                names = "--if-version",
                 paramLabel = "N",
                 description = "Write only if the categories are at this version.")
         Long version;
@@ -210,7 +219,7 @@ final class CategoriesCommand {
         WriteOptions write;
 
         @Option(
-                names = "--version",
+                names = "--if-version",
                 paramLabel = "N",
                 description = "Delete only if the categories are at this version.")
         Long version;

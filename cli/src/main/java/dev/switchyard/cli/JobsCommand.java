@@ -53,9 +53,18 @@ import picocli.CommandLine.ParentCommand;
             JobsCommand.SkipJob.class,
             JobsCommand.UnskipJob.class,
         })
-final class JobsCommand {
+final class JobsCommand implements Runnable {
     @ParentCommand
     Main main;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand, say which there are. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(main.out());
+    }
 
     private static final List<String> LISTED = List.of(
             ControlTableItem.JOB_NAME,
@@ -215,7 +224,7 @@ final class JobsCommand {
                 "",
                 "Examples:",
                 "  switchyard jobs put raw_orders --table sqlite: --category RAW --run-condition WEEKDAYS",
-                "  switchyard jobs put raw_orders --table sqlite: --run-condition 'MON-FRI,!2026-12-25' --version 3",
+                "  switchyard jobs put raw_orders --table sqlite: --run-condition 'MON-FRI,!2026-12-25' --if-version 3",
                 "  switchyard jobs put raw_orders --table sqlite: --column Owner=sales --column Ticket=",
                 "",
             })
@@ -248,7 +257,7 @@ final class JobsCommand {
         Map<String, String> columns = new LinkedHashMap<>();
 
         @Option(
-                names = "--version",
+                names = "--if-version",
                 paramLabel = "N",
                 description = "Write only if the job is at this Version (0: only if it does not exist yet).")
         Long version;
@@ -318,7 +327,7 @@ final class JobsCommand {
         @Mixin
         WriteOptions write;
 
-        @Option(names = "--version", paramLabel = "N", description = "Delete only if the job is at this Version.")
+        @Option(names = "--if-version", paramLabel = "N", description = "Delete only if the job is at this Version.")
         Long version;
 
         @Override
@@ -437,10 +446,11 @@ final class JobsCommand {
         Path out;
 
         @Option(
-                names = "--as",
+                names = "--format",
                 paramLabel = "FORMAT",
                 defaultValue = "csv",
-                description = "The format on standard output: csv, json or yaml (default: ${DEFAULT-VALUE}).")
+                description = "The file format on standard output: csv, json or yaml (default: ${DEFAULT-VALUE});"
+                        + " with --out, the file's extension decides.")
         String as;
 
         @Override
@@ -484,7 +494,7 @@ final class JobsCommand {
             try {
                 return FileFormat.of(Path.of("x." + name.toLowerCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new UserError("--as " + name + ": use csv, json or yaml");
+                throw new UserError("--format " + name + ": use csv, json or yaml");
             }
         }
     }

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The commands as a user types them, run in-process against the example files. */
 class CliTest {
@@ -252,20 +251,47 @@ class CliTest {
         assertThat(r.out()).contains("dependency cycle: RAW → STG → RAW");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"plan", "validate"})
+    /** Every command and subcommand the tree holds, as a user would type it. */
+    static java.util.stream.Stream<String> commands() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        collect(new picocli.CommandLine(new Main(null, null, CLOCK)), "", all);
+        return all.stream();
+    }
+
+    private static void collect(picocli.CommandLine command, String prefix, java.util.List<String> all) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                all.add((prefix + " " + name).strip());
+                collect(sub, prefix + " " + name, all);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("commands")
     void everyCommandHasHelp(String command) {
-        Result r = run(command, "--help");
-        assertThat(r.status()).isZero();
-        assertThat(r.out())
-                .contains("Usage: switchyard " + command)
-                .contains("--table")
-                .contains("--format");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.add("--help");
+        Result r = run(args.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Usage: switchyard " + command);
+    }
+
+    @Test
+    void everyCommandThatReadsATableTakesTheTableAndFormatOptions() {
+        for (String command : commands().toList()) {
+            Result r = run((command + " --help").split(" "));
+            if (r.out().contains("--table")) {
+                assertThat(r.out()).as(command).contains("--format");
+            }
+        }
+        assertThat(commands()).contains("plan", "validate", "init", "jobs import", "jobs unskip", "categories put");
     }
 
     @Test
     void theTopLevelCommandListsItsCommandsAndVersion() {
         assertThat(run("--help").out()).contains("plan").contains("validate").contains("Exit status");
+        assertThat(run("jobs").out()).startsWith("Usage: switchyard jobs").contains("import");
         assertThat(run().status()).isZero();
         assertThat(run("--version").out()).startsWith("switchyard ");
     }

@@ -124,7 +124,7 @@ class StoreCommandsTest {
         run(store.with("jobs", "import", SEED, "--actor", "alice"));
 
         CliTest.Result put = run(store.with("jobs", "put", "JOB1", "--run-condition", "WEEKDAYS", "--actor", "bob"));
-        CliTest.Result stale = run(store.with("jobs", "put", "JOB1", "--run-condition", "DAILY", "--version", "1"));
+        CliTest.Result stale = run(store.with("jobs", "put", "JOB1", "--run-condition", "DAILY", "--if-version", "1"));
         CliTest.Result invalid = run(store.with("jobs", "put", "JOB1", "--run-condition", "DAY_32"));
         CliTest.Result skip = run(store.with("jobs", "skip", "JOB2", "--actor", "carol"));
         CliTest.Result created =
@@ -144,9 +144,11 @@ class StoreCommandsTest {
         assertThat(job1.get("StatusFlag").asText()).isEqualTo("SUCCEEDED");
         CliTest.Result list = run(store.with("jobs", "list", "--category", "RAW"));
         assertThat(list.out()).contains("2 jobs in").containsPattern("JOB2 +RAW +MONDAY,TUESDAY +YES +SUCCEEDED");
-        assertThat(run(store.with("jobs", "delete", "JOB9", "--version", "2")).status())
+        assertThat(run(store.with("jobs", "delete", "JOB9", "--if-version", "2"))
+                        .status())
                 .isEqualTo(1);
-        assertThat(run(store.with("jobs", "delete", "JOB9", "--version", "1")).out())
+        assertThat(run(store.with("jobs", "delete", "JOB9", "--if-version", "1"))
+                        .out())
                 .contains("JOB9 deleted");
         assertThat(run(store.with("jobs", "get", "JOB9")).status()).isEqualTo(1);
     }
