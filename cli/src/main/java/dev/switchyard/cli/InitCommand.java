@@ -109,7 +109,7 @@ final class InitCommand implements Callable<Integer> {
     private void print(TableSource source, List<Made> made, PrintWriter out) throws Exception {
         if (format.json()) {
             ObjectNode result = Json.mapper().createObjectNode();
-            result.put("table", source.argument());
+            result.put("table", source.toString());
             ArrayNode tables = result.putArray("tables");
             for (Made m : made) {
                 tables.addObject()
@@ -126,6 +126,6 @@ final class InitCommand implements Callable<Integer> {
             t.row(m.table(), m.role(), m.created() ? "created" : "already there", m.detail());
         }
         t.print(out);
-        out.printf("%nNext: switchyard jobs import FILE --table %s%n", source.argument());
+        out.printf("%nNext: switchyard jobs import FILE --table %s%n", source.toString());
     }
 }

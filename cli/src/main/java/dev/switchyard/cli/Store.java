@@ -114,14 +114,14 @@ final class Store implements AutoCloseable {
         }
         try (Store store = open(option, clock)) {
             return ControlTable.loaded(
-                    source.argument(), category == null ? store.jobs.all() : store.jobs.category(category));
+                    source.toString(), category == null ? store.jobs.all() : store.jobs.category(category));
         }
     }
 
     /** The store's category definitions; empty when none are stored. */
     static Loaded<CategoryDefinition> loadCategories(TableOption option, Clock clock) {
         try (Store store = open(option, clock)) {
-            return store.categories.loaded(option.source().argument());
+            return store.categories.loaded(option.source().toString());
         }
     }
 

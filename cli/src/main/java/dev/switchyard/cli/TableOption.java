@@ -53,6 +53,10 @@ final class TableOption {
 
     @Override
     public String toString() {
-        return table;
+        try {
+            return TableSource.parse(table).toString();
+        } catch (UserError e) {
+            return table;
+        }
     }
 }

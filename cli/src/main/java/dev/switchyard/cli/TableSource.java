@@ -68,8 +68,13 @@ record TableSource(String argument, Kind kind, String location) {
         return file;
     }
 
+    /** The table as messages name it: {@code sqlite:} alone reads as the file it means. */
     @Override
     public String toString() {
-        return argument;
+        return switch (kind) {
+            case FILE -> argument;
+            case SQLITE -> "sqlite:" + location;
+            case DYNAMODB -> "dynamodb:" + location;
+        };
     }
 }
