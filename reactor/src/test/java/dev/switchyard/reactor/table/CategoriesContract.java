@@ -128,4 +128,46 @@ public abstract class CategoriesContract {
                 .isEqualTo(1);
         assertThat(categories.read().version()).isEqualTo(3);
     }
+
+    @Test
+    void shouldNeverLetTwoConcurrentEditsCloseACycle_thatEachAloneWouldNot() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Categories categories = new Categories(newTable(StateTable.SCHEMA));
+            categories.importAll(file(category("A"), category("B")), ALICE);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.List<Object> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var first = pool.submit(() -> edit(categories, category("A", "B"), start, outcomes));
+                var second = pool.submit(() -> edit(categories, category("B", "A"), start, outcomes));
+                first.get();
+                second.get();
+            }
+
+            assertThat(outcomes).as("round %d", round).hasSize(2);
+            assertThat(outcomes)
+                    .filteredOn(o -> o instanceof Categories.Written)
+                    .hasSize(1);
+            assertThat(outcomes)
+                    .filteredOn(o -> o instanceof InvalidWriteException)
+                    .hasSize(1);
+            assertThat(dev.switchyard.contracts.category.CategoryGraph.check(
+                            categories.read().definitions()))
+                    .isEmpty();
+        }
+    }
+
+    private static Void edit(
+            Categories categories,
+            CategoryDefinition definition,
+            java.util.concurrent.CyclicBarrier start,
+            List<Object> outcomes)
+            throws Exception {
+        start.await();
+        try {
+            outcomes.add(categories.put(definition, OptionalLong.empty(), ALICE));
+        } catch (InvalidWriteException e) {
+            outcomes.add(e);
+        }
+        return null;
+    }
 }
