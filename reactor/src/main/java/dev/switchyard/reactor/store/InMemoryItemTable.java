@@ -2,10 +2,11 @@ package dev.switchyard.reactor.store;
 
 import dev.switchyard.contracts.attr.Attr;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -16,9 +17,44 @@ import java.util.TreeMap;
 public final class InMemoryItemTable implements ItemTable {
     private final TableSchema schema;
     private final TreeMap<List<String>, Map<String, Attr>> items = new TreeMap<>(InMemoryItemTable::compareKeys);
+    /** Per index: (index partition, index sort key, table key) → item, for the items the index holds. */
+    private final Map<String, TreeMap<List<String>, Map<String, Attr>>> indexes = new HashMap<>();
 
     public InMemoryItemTable(TableSchema schema) {
         this.schema = schema;
+        for (TableSchema.Index index : schema.indexes()) {
+            indexes.put(index.name(), new TreeMap<>(InMemoryItemTable::compareKeys));
+        }
+    }
+
+    /** Stores an item (or removes it, when {@code item} is null) in the table and in every index. */
+    private void store(List<String> key, Map<String, Attr> item) {
+        Map<String, Attr> old = item == null ? items.remove(key) : items.put(key, item);
+        for (TableSchema.Index index : schema.indexes()) {
+            TreeMap<List<String>, Map<String, Attr>> entries = indexes.get(index.name());
+            if (old != null && inIndex(old, index)) {
+                entries.remove(entryKey(old, index));
+            }
+            if (item != null && inIndex(item, index)) {
+                entries.put(entryKey(item, index), item);
+            }
+        }
+    }
+
+    private static boolean inIndex(Map<String, Attr> item, TableSchema.Index index) {
+        return item.get(index.partitionKey()) instanceof Attr.S && item.get(index.sortKey()) instanceof Attr.S;
+    }
+
+    /** An item's place in the table (index null) or in an index: partition, index sort key, table key. */
+    private List<String> entryKey(Map<String, Attr> item, TableSchema.Index index) {
+        if (index == null) {
+            return tuple(item);
+        }
+        List<String> key = new ArrayList<>(4);
+        key.add(((Attr.S) item.get(index.partitionKey())).value());
+        key.add(((Attr.S) item.get(index.sortKey())).value());
+        key.addAll(tuple(item));
+        return key;
     }
 
     @Override
@@ -38,39 +74,29 @@ public final class InMemoryItemTable implements ItemTable {
                 : schema.index(query.index())
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "table " + schema.name() + " has no index " + query.index()));
-        String partitionKey = index == null ? schema.partitionKey() : index.partitionKey();
         String sortKey = index == null ? schema.sortKey() : index.sortKey();
-        List<Map.Entry<List<String>, Map<String, Attr>>> matches = new ArrayList<>();
-        for (Map<String, Attr> item : items.values()) {
-            if (!(item.get(partitionKey) instanceof Attr.S p) || !p.value().equals(query.partition())) {
-                continue;
-            }
-            if (sortKey != null) {
-                if (!(item.get(sortKey) instanceof Attr.S s) || !query.sort().test(s.value())) {
-                    continue;
-                }
-            } else if (query.sort().kind() != Query.SortCondition.Kind.ALL) {
-                throw new IllegalArgumentException("table " + schema.name() + " has no sort key to query on");
-            }
-            matches.add(Map.entry(order(item, index == null ? null : sortKey), item));
+        if (sortKey == null && query.sort().kind() != Query.SortCondition.Kind.ALL) {
+            throw new IllegalArgumentException("table " + schema.name() + " has no sort key to query on");
         }
-        Comparator<List<String>> order = InMemoryItemTable::compareKeys;
+        // Every entry of the partition, in the order DynamoDB reads it: (partition, [index sort key,] table key).
+        NavigableMap<List<String>, Map<String, Attr>> partition = (index == null ? items : indexes.get(index.name()))
+                .subMap(List.of(query.partition()), true, List.of(query.partition() + "\0"), false);
         if (!query.forward()) {
-            order = order.reversed();
+            partition = partition.descendingMap();
         }
-        Comparator<List<String>> byOrder = order;
-        matches.sort((a, b) -> byOrder.compare(a.getKey(), b.getKey()));
-        List<String> after =
-                query.startAfter() == null ? null : order(query.startAfter(), index == null ? null : sortKey);
+        if (query.startAfter() != null) {
+            List<String> after = entryKey(query.startAfter(), index);
+            partition = partition.tailMap(after, false); // "after" in the reading order, either way
+        }
         List<Map<String, Attr>> page = new ArrayList<>();
         Map<String, Attr> lastKey = null;
-        for (Map.Entry<List<String>, Map<String, Attr>> match : matches) {
-            if (after != null && byOrder.compare(match.getKey(), after) <= 0) {
+        for (Map<String, Attr> item : partition.values()) {
+            if (sortKey != null && !query.sort().test(((Attr.S) item.get(sortKey)).value())) {
                 continue;
             }
-            page.add(match.getValue());
+            page.add(item);
             if (page.size() == query.limit()) {
-                lastKey = lastKey(match.getValue(), index);
+                lastKey = lastKey(item, index);
                 break;
             }
         }
@@ -100,7 +126,7 @@ public final class InMemoryItemTable implements ItemTable {
             return new WriteResult.ConditionFailed();
         }
         Map<String, Attr> stored = Map.copyOf(new LinkedHashMap<>(item));
-        items.put(key, stored);
+        store(key, stored);
         return new WriteResult.Applied(stored);
     }
 
@@ -112,7 +138,7 @@ public final class InMemoryItemTable implements ItemTable {
             return new WriteResult.ConditionFailed();
         }
         Map<String, Attr> stored = Map.copyOf(Expressions.apply(schema, key, update, current));
-        items.put(tuple, stored);
+        store(tuple, stored);
         return new WriteResult.Applied(stored);
     }
 
@@ -123,7 +149,9 @@ public final class InMemoryItemTable implements ItemTable {
         if (!Expressions.test(condition, current)) {
             return new WriteResult.ConditionFailed();
         }
-        items.remove(tuple);
+        if (current != null) {
+            store(tuple, null);
+        }
         return new WriteResult.Applied(current == null ? Map.of() : current);
     }
 
@@ -139,19 +167,6 @@ public final class InMemoryItemTable implements ItemTable {
             tuple.add(((Attr.S) key.get(schema.sortKey())).value());
         }
         return tuple;
-    }
-
-    /**
-     * An index's sort key first, then the table key: the order DynamoDB reads an index in; for the table
-     * itself ({@code indexSortKey} null) the table key alone.
-     */
-    private List<String> order(Map<String, Attr> item, String indexSortKey) {
-        List<String> order = new ArrayList<>(3);
-        if (indexSortKey != null) {
-            order.add(((Attr.S) item.get(indexSortKey)).value());
-        }
-        order.addAll(tuple(item));
-        return order;
     }
 
     private Map<String, Attr> lastKey(Map<String, Attr> item, TableSchema.Index index) {
