@@ -90,6 +90,10 @@ final class SqliteItemTable implements ItemTable {
                 return new WriteResult.ConditionFailed();
             }
             Map<String, Attr> updated = Expressions.apply(schema, checked, update, current);
+            if (updated == null) {
+                // An update that only removes, on no item, makes none (DynamoDB); nothing to record either.
+                return new WriteResult.Applied(Map.of());
+            }
             save(c, current, updated);
             return new WriteResult.Applied(updated);
         });

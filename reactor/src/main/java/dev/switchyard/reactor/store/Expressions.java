@@ -88,6 +88,13 @@ public final class Expressions {
     private static boolean contains(Attr actual, Attr operand) {
         return switch (actual) {
             case Attr.S s -> operand instanceof Attr.S part && s.value().contains(part.value());
+            // A binary contains the operand's bytes as a subsequence (API_Condition, CONTAINS).
+            case Attr.B b ->
+                operand instanceof Attr.B part
+                        && indexOf(
+                                        Base64.getDecoder().decode(b.base64()),
+                                        Base64.getDecoder().decode(part.base64()))
+                                >= 0;
             case Attr.SS ss -> operand instanceof Attr.S member && ss.values().contains(member.value());
             case Attr.NS ns -> operand instanceof Attr.N member && ns.values().contains(member.value());
             case Attr.BS bs ->
@@ -101,13 +108,35 @@ public final class Expressions {
         };
     }
 
+    private static int indexOf(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /**
      * The item an update makes: {@code item} changed, or when it is {@code null} a new item holding the key
-     * and the changes. Refuses, as DynamoDB does, to change a key attribute, to set a nested path whose map
-     * does not exist, to mix types in {@code ADD}/{@code DELETE}, and to make an item over 400 KB.
+     * and the changes. Refuses, as DynamoDB does, to change a key attribute, to set or remove a nested path
+     * whose map does not exist, to mix types in {@code ADD}/{@code DELETE}, and to make an item over 400 KB.
+     *
+     * @return the item after the update, or {@code null} when there was no item and the update only removes
+     *     ({@code REMOVE}, {@code DELETE}): DynamoDB creates no item then
      */
     public static Map<String, Attr> apply(
             TableSchema schema, Map<String, Attr> key, Update update, Map<String, Attr> item) {
+        if (item == null
+                && update.actions().stream().allMatch(a -> a instanceof Update.Remove || a instanceof Update.Delete)) {
+            update.actions().forEach(a -> refuseKey(schema, a));
+            schema.checkKey(key);
+            return null;
+        }
         Map<String, Attr> result = new LinkedHashMap<>(item == null ? schema.checkKey(key) : item);
         for (Update.Action action : update.actions()) {
             if (schema.isKey(action.path().attribute())) {
@@ -138,6 +167,13 @@ public final class Expressions {
         return result;
     }
 
+    private static void refuseKey(TableSchema schema, Update.Action action) {
+        if (schema.isKey(action.path().attribute())) {
+            throw new IllegalArgumentException("cannot update attribute "
+                    + action.path().attribute() + ": it is part of the key of table " + schema.name());
+        }
+    }
+
     /** Checks what DynamoDB checks of a whole item on a put: keys, index keys and size. */
     public static void checkItem(TableSchema schema, Map<String, Attr> item) {
         schema.checkItem(item);
@@ -164,18 +200,21 @@ public final class Expressions {
         });
     }
 
+    /** Removes a path; a missing last key is fine, a missing or non-map parent is not (as in DynamoDB). */
     private static void remove(Map<String, Attr> item, Path path) {
         if (path.isTopLevel()) {
             item.remove(path.attribute());
             return;
         }
-        if (resolve(item, path.parent()) instanceof Attr.M) {
-            replace(item, path.parent(), parent -> {
-                Map<String, Attr> values = new LinkedHashMap<>(((Attr.M) parent).values());
-                values.remove(path.segments().getLast());
-                return new Attr.M(values);
-            });
+        if (!(resolve(item, path.parent()) instanceof Attr.M)) {
+            throw new IllegalArgumentException(
+                    "the document path " + path + " is invalid for update: " + path.parent() + " is not a map");
         }
+        replace(item, path.parent(), parent -> {
+            Map<String, Attr> values = new LinkedHashMap<>(((Attr.M) parent).values());
+            values.remove(path.segments().getLast());
+            return new Attr.M(values);
+        });
     }
 
     /** Replaces the map at {@code path} (which exists) with {@code change} of it, rebuilding its ancestors. */

@@ -137,7 +137,11 @@ public final class InMemoryItemTable implements ItemTable {
         if (!Expressions.test(condition, current)) {
             return new WriteResult.ConditionFailed();
         }
-        Map<String, Attr> stored = Map.copyOf(Expressions.apply(schema, key, update, current));
+        Map<String, Attr> updated = Expressions.apply(schema, key, update, current);
+        if (updated == null) {
+            return new WriteResult.Applied(Map.of()); // nothing there, nothing made
+        }
+        Map<String, Attr> stored = Map.copyOf(updated);
         store(tuple, stored);
         return new WriteResult.Applied(stored);
     }
