@@ -384,7 +384,8 @@ final class JobsCommand implements Runnable {
             ControlTable.Imported imported;
             try (Store store = write.open(jobs.main)) {
                 imported = store.jobs().importAll(rows, stamp, n -> {
-                    if (total >= 1000 && (n % 500 == 0 || n == total)) {
+                    // About ten lines for a long import: enough to see it move, few enough to read.
+                    if (total >= 1000 && (n % Math.max(500, total / 10) == 0 || n == total)) {
                         err.printf("switchyard: imported %d of %d jobs%n", n, total);
                         err.flush();
                     }
