@@ -49,9 +49,15 @@ public final class CategoryRuns {
     private static final String PENDING = "PENDING";
 
     private final ItemTable table;
+    private final java.time.Duration retention;
 
-    public CategoryRuns(ItemTable table) {
+    /**
+     * @param retention how long a run's records are kept after it opens (DynamoDB's time to live removes
+     *     them; the embedded store keeps them)
+     */
+    public CategoryRuns(ItemTable table, java.time.Duration retention) {
         this.table = table;
+        this.retention = retention;
     }
 
     /** Where a category run stands. */
@@ -106,6 +112,7 @@ public final class CategoryRuns {
             Map<String, Attr> chunk = new LinkedHashMap<>(chunkKey(category, runDate, manifestId, i));
             chunk.put("Jobs", new Attr.M(entries.get(i)));
             chunk.put("Rev", Attr.n(0));
+            chunk.put(StateTable.EXPIRES_AT, expiry(now));
             table.put(chunk, Condition.notExists(StateTable.PK)); // already there from an earlier attempt: fine
         }
         Map<String, Attr> header = new LinkedHashMap<>(headerKey(category, runDate));
@@ -119,6 +126,7 @@ public final class CategoryRuns {
         header.put("ManifestId", new Attr.S(manifestId));
         header.put("Revs", new Attr.M(Map.of()));
         header.put("OpenedAt", new Attr.S(Timestamps.format(now)));
+        header.put(StateTable.EXPIRES_AT, expiry(now));
         if (chunks == 0) {
             header.put("SucceededAt", new Attr.S(Timestamps.format(now)));
         }
@@ -351,6 +359,10 @@ public final class CategoryRuns {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    private Attr expiry(Instant now) {
+        return Attr.n(now.plus(retention).getEpochSecond());
     }
 
     private static Map<String, Attr> headerKey(String category, LocalDate runDate) {

@@ -21,9 +21,15 @@ public final class Triggers {
     static final String PREFIX = "TRIGGER#";
 
     private final ItemTable table;
+    private final java.time.Duration retention;
 
-    public Triggers(ItemTable table) {
+    /**
+     * @param retention how long a marker is kept (DynamoDB's time to live removes it): far longer than any
+     *     event about its run date can still arrive, or a late redelivery could trigger the run again
+     */
+    public Triggers(ItemTable table, java.time.Duration retention) {
         this.table = table;
+        this.retention = retention;
     }
 
     /** A marker: which category run was triggered, because of which upstream runs, when and by whom. */
@@ -47,6 +53,7 @@ public final class Triggers {
                 new Attr.L(trigger.causes().stream().<Attr>map(Attr.S::new).toList()));
         item.put("TriggeredAt", new Attr.S(Timestamps.format(trigger.at())));
         item.put("TriggeredBy", new Attr.S(trigger.by()));
+        item.put(StateTable.EXPIRES_AT, Attr.n(trigger.at().plus(retention).getEpochSecond()));
         return table.put(item, Condition.notExists(StateTable.PK)).applied();
     }
 

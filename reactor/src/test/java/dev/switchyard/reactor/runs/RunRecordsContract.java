@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 public abstract class RunRecordsContract {
     private static final Instant T0 = Instant.parse("2026-11-30T08:00:00Z");
     private static final LocalDate D = LocalDate.parse("2026-11-30");
+    private static final Duration KEEP = Duration.ofDays(400);
 
     protected abstract ItemTable newTable(TableSchema schema);
 
@@ -74,7 +75,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldOpenARunOnce_keepingTheFirstManifest() {
-        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA));
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
 
         CategoryRuns.Opened first = runs.open("RAW", D, null, List.of("JOB2", "JOB1"), T0);
         CategoryRuns.Opened second = runs.open("RAW", D, null, List.of("JOB3"), T0.plusSeconds(5));
@@ -90,7 +91,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldSucceedAtOnce_whenTheManifestIsEmpty() {
-        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA));
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
 
         CategoryRuns.CategoryRun run = runs.open("STG", D, null, List.of(), T0).run();
 
@@ -100,7 +101,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldBlockOnAFailure_andSucceed_whenTheFailedJobIsRerunSuccessfully() {
-        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA));
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
         runs.open("RAW", D, "prod", List.of("A", "B"), T0);
 
         runs.record("RAW", D, "A", "jr_a", JobRunState.SUCCEEDED, T0.plusSeconds(10));
@@ -120,7 +121,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldNotRegress_whenResultsArriveTwiceAndOutOfOrder() {
-        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA));
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
         runs.open("RAW", D, null, List.of("A"), T0);
 
         runs.record("RAW", D, "A", "jr_1", JobRunState.SUCCEEDED, T0.plusSeconds(10));
@@ -135,7 +136,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldTrackAManifestOfThousandsOfJobs_overSeveralChunks_inAnyOrder() {
-        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA));
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             jobs.add("job_" + i);
@@ -158,7 +159,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldSayWhenAJobIsNotInTheManifest_orTheRunDoesNotExist() {
-        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA));
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
         runs.open("RAW", D, null, List.of("A"), T0);
 
         assertThat(runs.record("RAW", D, "Z", "jr", JobRunState.SUCCEEDED, T0))
@@ -170,7 +171,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldFindTheLatestUnfinishedRunHoldingAJob() {
-        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA));
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
         runs.open("RAW", D.minusDays(1), null, List.of("A", "B"), T0);
         runs.open("RAW", D, null, List.of("B"), T0);
         runs.record("RAW", D, "B", "jr", JobRunState.SUCCEEDED, T0);
@@ -189,7 +190,7 @@ public abstract class RunRecordsContract {
 
     @Test
     void shouldLetExactlyOneOfManyConcurrentClaimsTrigger() throws Exception {
-        Triggers triggers = new Triggers(newTable(StateTable.SCHEMA));
+        Triggers triggers = new Triggers(newTable(StateTable.SCHEMA), KEEP);
         AtomicInteger won = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> all = new ArrayList<>();
