@@ -11,7 +11,7 @@ import dev.switchyard.reactor.table.Stamp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -165,40 +165,30 @@ final class CategoriesCommand implements Runnable {
         public Integer call() throws IOException {
             Stamp stamp = write.stamp(categories.main);
             try (Store store = write.open(categories.main)) {
-                CategoryDefinition current = store.categories().read().definitions().stream()
-                        .filter(d -> d.category().equals(category.strip()))
-                        .findFirst()
-                        .orElse(null);
-                List<String> upstream = dependsOn != null
-                        ? dependsOn.stream()
-                                .map(String::strip)
-                                .filter(s -> !s.isEmpty())
-                                .toList()
-                        : current == null ? List.of() : current.dependsOn();
-                int concurrency = maxConcurrency != null
-                        ? maxConcurrency
-                        : current == null ? CategoryDefinition.DEFAULT_MAX_CONCURRENCY : current.maxConcurrency();
-                CategoryDefinition definition;
-                try {
-                    definition = new CategoryDefinition(
-                            category,
-                            upstream,
-                            concurrency,
-                            current == null ? java.util.Map.of() : current.otherColumns());
-                } catch (IllegalArgumentException e) {
-                    throw new UserError(e.getMessage());
-                }
-                report(
-                        categories.main.out(),
-                        write.format,
-                        definition.category(),
-                        store.categories()
-                                .put(
-                                        definition,
-                                        version == null ? OptionalLong.empty() : OptionalLong.of(version),
-                                        stamp));
+                Categories.Written written =
+                        store.categories().edit(category.strip(), this::change, WriteOptions.expected(version), stamp);
+                report(categories.main.out(), write.format, category.strip(), written);
             }
             return 0;
+        }
+
+        /** The settings given, over the category's current ones (or the defaults for a new one). */
+        private CategoryDefinition change(CategoryDefinition current) {
+            List<String> upstream = dependsOn != null
+                    ? dependsOn.stream()
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList()
+                    : current == null ? List.of() : current.dependsOn();
+            int concurrency = maxConcurrency != null
+                    ? maxConcurrency
+                    : current == null ? CategoryDefinition.DEFAULT_MAX_CONCURRENCY : current.maxConcurrency();
+            try {
+                return new CategoryDefinition(
+                        category, upstream, concurrency, current == null ? Map.of() : current.otherColumns());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
         }
     }
 
@@ -228,14 +218,7 @@ final class CategoriesCommand implements Runnable {
         public Integer call() throws IOException {
             Stamp stamp = write.stamp(categories.main);
             try (Store store = write.open(categories.main)) {
-                Categories.Written w;
-                try {
-                    w = store.categories()
-                            .delete(category, version == null ? OptionalLong.empty() : OptionalLong.of(version), stamp);
-                } catch (IllegalArgumentException e) {
-                    categories.main.err().println("switchyard: " + e.getMessage() + " in " + write.table);
-                    return 1;
-                }
+                Categories.Written w = store.categories().delete(category, WriteOptions.expected(version), stamp);
                 report(categories.main.out(), write.format, category, w);
             }
             return 0;

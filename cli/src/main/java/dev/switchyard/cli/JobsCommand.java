@@ -11,6 +11,7 @@ import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.reactor.table.JobColumns;
+import dev.switchyard.reactor.table.NoSuchItemException;
 import dev.switchyard.reactor.table.Stamp;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -272,22 +273,14 @@ final class JobsCommand implements Runnable {
             }
             Stamp stamp = write.stamp(jobs.main);
             try (Store store = write.open(jobs.main)) {
-                ControlTable table = store.jobs();
-                Map<String, Attr> current = table.get(jobName).orElse(null);
                 ControlTable.Written written;
-                if (current == null) {
+                try {
+                    written = store.jobs().edit(jobName, this::change, WriteOptions.expected(version), stamp);
+                } catch (NoSuchItemException isNew) {
                     if (category == null) {
                         throw new UserError("job " + jobName + " is new: give at least --category and --run-condition");
                     }
-                    written = table.put(
-                            change(null), version == null ? OptionalLong.of(0) : OptionalLong.of(version), stamp);
-                } else if (version != null) {
-                    written = table.put(
-                            change(ControlTableItem.fromAttributes(current).orThrow()),
-                            OptionalLong.of(version),
-                            stamp);
-                } else {
-                    written = table.edit(jobName, this::change, stamp);
+                    written = store.jobs().put(change(null), OptionalLong.of(version == null ? 0 : version), stamp);
                 }
                 report(jobs.main.out(), write.format, written);
             }
@@ -334,18 +327,10 @@ final class JobsCommand implements Runnable {
         public Integer call() throws IOException {
             Stamp stamp = write.stamp(jobs.main);
             try (Store store = write.open(jobs.main)) {
-                if (store.jobs().get(jobName).isEmpty()) {
-                    jobs.main.err().printf("switchyard: no job %s in %s%n", jobName, write.table);
-                    return 1;
-                }
                 report(
                         jobs.main.out(),
                         write.format,
-                        store.jobs()
-                                .delete(
-                                        jobName,
-                                        version == null ? OptionalLong.empty() : OptionalLong.of(version),
-                                        stamp));
+                        store.jobs().delete(jobName, WriteOptions.expected(version), stamp));
             }
             return 0;
         }
@@ -517,10 +502,6 @@ final class JobsCommand implements Runnable {
         public Integer call() throws IOException {
             Stamp stamp = write.stamp(jobs.main);
             try (Store store = write.open(jobs.main)) {
-                if (store.jobs().get(jobName).isEmpty()) {
-                    jobs.main.err().printf("switchyard: no job %s in %s%n", jobName, write.table);
-                    return 1;
-                }
                 ControlTable.Written w = store.jobs()
                         .edit(
                                 jobName,
@@ -533,6 +514,7 @@ final class JobsCommand implements Runnable {
                                         item.statusFlag(),
                                         item.lastRunTimestamp(),
                                         item.otherColumns()),
+                                OptionalLong.empty(),
                                 stamp);
                 if (write.format.json()) {
                     report(jobs.main.out(), write.format, w);

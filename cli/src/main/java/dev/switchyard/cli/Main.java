@@ -2,8 +2,10 @@ package dev.switchyard.cli;
 
 import dev.switchyard.contracts.Problem;
 import dev.switchyard.contracts.files.FileFormatException;
+import dev.switchyard.reactor.store.MissingTableException;
 import dev.switchyard.reactor.store.StoreUnavailableException;
 import dev.switchyard.reactor.table.InvalidWriteException;
+import dev.switchyard.reactor.table.NoSuchItemException;
 import dev.switchyard.reactor.table.StaleVersionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,6 +84,13 @@ public final class Main implements Runnable {
                         case FileFormatException f -> fail(err, e.getMessage(), 2);
                         case InvalidWriteException invalid -> refused(err, invalid);
                         case StaleVersionException stale -> fail(err, e.getMessage(), 1);
+                        case NoSuchItemException missing -> fail(err, e.getMessage(), 1);
+                        case MissingTableException missing ->
+                            fail(
+                                    err,
+                                    e.getMessage() + "; create the store with"
+                                            + " switchyard init, with the same --table, --endpoint and --region",
+                                    2);
                         case StoreUnavailableException down ->
                             fail(err, "the store cannot be reached now, try again: " + e.getMessage(), 1);
                         default -> throw e;

@@ -1,13 +1,11 @@
 package dev.switchyard.cli;
 
-import dev.switchyard.contracts.category.CategoryDefinition;
 import dev.switchyard.contracts.files.Loaded;
 import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.dynamodb.DynamoItemTable;
 import dev.switchyard.dynamodb.DynamoTables;
 import dev.switchyard.reactor.store.ItemTable;
-import dev.switchyard.reactor.store.StoreUnavailableException;
 import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.reactor.table.StateTable;
@@ -15,9 +13,7 @@ import dev.switchyard.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * An open control-table store: the jobs and the categories of a SQLite file or of a pair of DynamoDB
@@ -44,7 +40,8 @@ final class Store implements AutoCloseable {
     /**
      * Opens a store that {@code switchyard init} has created.
      *
-     * @throws UserError when the argument is a file, or the store does not exist
+     * @throws UserError when the argument is a file, or the SQLite file does not exist (a missing DynamoDB
+     *     table shows at the first request)
      */
     static Store open(TableOption option, Clock clock) {
         TableSource source = option.source();
@@ -68,9 +65,8 @@ final class Store implements AutoCloseable {
             }
             case DYNAMODB -> {
                 DynamoDbClient client = DynamoTables.client(option.endpoint(), option.region);
+                // A missing table is found by the first request (MissingTableException), not by asking first.
                 String name = source.location();
-                requireTable(client, name, source);
-                requireTable(client, stateTableName(name), source);
                 yield new Store(
                         source,
                         new DynamoItemTable(client, ControlTable.SCHEMA, name),
@@ -78,17 +74,6 @@ final class Store implements AutoCloseable {
                         client);
             }
         };
-    }
-
-    private static void requireTable(DynamoDbClient client, String name, TableSource source) {
-        try {
-            client.describeTable(r -> r.tableName(name));
-        } catch (ResourceNotFoundException e) {
-            throw new UserError("DynamoDB table " + name + " does not exist; create it with: switchyard init --table "
-                    + source + " (with the same --endpoint/--region)");
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("cannot reach DynamoDB for " + source + ": " + e.getMessage(), e);
-        }
     }
 
     ControlTable jobs() {
@@ -115,13 +100,6 @@ final class Store implements AutoCloseable {
         try (Store store = open(option, clock)) {
             return ControlTable.loaded(
                     source.toString(), category == null ? store.jobs.all() : store.jobs.category(category));
-        }
-    }
-
-    /** The store's category definitions; empty when none are stored. */
-    static Loaded<CategoryDefinition> loadCategories(TableOption option, Clock clock) {
-        try (Store store = open(option, clock)) {
-            return store.categories.loaded(option.source().toString());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.switchyard.contracts.files.Loaded;
 import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.validation.Validator;
+import dev.switchyard.reactor.table.ControlTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +64,26 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Problem> problems = new ArrayList<>();
-        Loaded<ControlTableItem> rows = read(() -> Store.load(table, main.clock(), null), table.toString(), problems);
-        Optional<Loaded<CategoryDefinition>> categories = categoriesFile == null
-                ? storedCategories()
-                : Optional.ofNullable(read(
-                        () -> TableFiles.readCategories(TableSource.existingFile(categoriesFile)),
-                        categoriesFile,
-                        problems));
+        Loaded<ControlTableItem> rows;
+        Optional<Loaded<CategoryDefinition>> categories;
+        TableSource source = table.source();
+        if (source.isFile()) {
+            rows = read(() -> TableFiles.readControlTable(source.file()), table.toString(), problems);
+            categories = Optional.empty();
+        } else {
+            // One connection for both: a store's categories are checked with its jobs unless a file is given.
+            try (Store store = Store.open(table, main.clock())) {
+                rows = ControlTable.loaded(source.toString(), store.jobs().all());
+                Loaded<CategoryDefinition> stored = store.categories().loaded(source.toString());
+                categories = stored.rows().isEmpty() ? Optional.empty() : Optional.of(stored);
+            }
+        }
+        if (categoriesFile != null) {
+            categories = Optional.ofNullable(read(
+                    () -> TableFiles.readCategories(TableSource.existingFile(categoriesFile)),
+                    categoriesFile,
+                    problems));
+        }
         if (rows != null) {
             problems.addAll(Validator.validate(rows, categories));
         } else if (categories.isPresent()) {
@@ -84,15 +98,6 @@ final class ValidateCommand implements Callable<Integer> {
             printTable(problems, rowCount, categoryCount, main.out());
         }
         return problems.stream().anyMatch(Problem::isError) ? 1 : 0;
-    }
-
-    /** A store's own categories, when it has any; a file has none. */
-    private Optional<Loaded<CategoryDefinition>> storedCategories() {
-        if (table.source().isFile()) {
-            return Optional.empty();
-        }
-        Loaded<CategoryDefinition> stored = Store.loadCategories(table, main.clock());
-        return stored.rows().isEmpty() ? Optional.empty() : Optional.of(stored);
     }
 
     private interface Reader<T> {

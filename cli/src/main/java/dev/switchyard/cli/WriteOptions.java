@@ -18,6 +18,11 @@ final class WriteOptions {
         return Store.open(table, main.clock());
     }
 
+    /** An {@code --if-version} value as the store's rules take it: empty when not given. */
+    static java.util.OptionalLong expected(Long version) {
+        return version == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(version);
+    }
+
     /** The actor and the time, as the write will record them. */
     Stamp stamp(Main main) {
         return new Stamp(actor.actor(), main.clock().instant());

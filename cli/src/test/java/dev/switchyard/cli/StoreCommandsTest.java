@@ -196,4 +196,34 @@ class StoreCommandsTest {
         assertThat(validate.status()).as(validate.out()).isZero();
         assertThat(validate.out()).contains("19 rows, 4 categories");
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldSayToRunInit_whenTheDynamoDbTablesDoNotExist() {
+        Named store = Named.dynamodb();
+
+        CliTest.Result list = run(store.with("jobs", "list"));
+        CliTest.Result plan = run(store.with("plan", "--category", "RAW"));
+
+        assertThat(list.status()).isEqualTo(2);
+        assertThat(list.err()).contains("does not exist").contains("create the store with switchyard init");
+        assertThat(plan.status()).isEqualTo(2);
+        assertThat(plan.err()).contains("create the store with switchyard init");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void shouldSayWhichJobOrCategoryIsMissing_andWriteNothing(Named store) throws IOException {
+        run(store.with("init"));
+
+        CliTest.Result delete = run(store.with("jobs", "delete", "GHOST"));
+        CliTest.Result skip = run(store.with("jobs", "skip", "GHOST"));
+        CliTest.Result category = run(store.with("categories", "delete", "NOPE"));
+
+        assertThat(delete.status()).isEqualTo(1);
+        assertThat(delete.err()).isEqualTo("switchyard: no job GHOST in the control table\n");
+        assertThat(skip.status()).isEqualTo(1);
+        assertThat(category.status()).isEqualTo(1);
+        assertThat(category.err()).contains("no category NOPE is defined");
+        assertThat(run(store.with("jobs", "list", "--format", "json")).json()).isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.switchyard.dynamodb;
 
+import dev.switchyard.reactor.store.MissingTableException;
 import dev.switchyard.reactor.store.StoreUnavailableException;
 import java.io.IOException;
 import java.util.Set;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 /**
  * Turns the SDK's exceptions into the failures the store port names: a refused request is an {@link
  * IllegalArgumentException}, a DynamoDB that cannot answer now a {@link StoreUnavailableException}, a
- * missing table an {@link IllegalStateException} that says how to create it.
+ * missing table a {@link MissingTableException}.
  */
 final class DynamoFailures {
     // Error codes: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
@@ -66,10 +67,7 @@ final class DynamoFailures {
             return new IllegalArgumentException(message + " (" + operation + " on DynamoDB table " + table + ")", e);
         }
         if (code.equals("ResourceNotFoundException")) {
-            return new IllegalStateException(
-                    "DynamoDB table " + table + " was not found (" + message + ");"
-                            + " create it with: switchyard init --table dynamodb:" + table,
-                    e);
+            return new MissingTableException(table, "DynamoDB table " + table + " does not exist (" + message + ")", e);
         }
         if (TRANSIENT.contains(code) || e.isThrottlingException() || e.statusCode() >= 500) {
             return new StoreUnavailableException(

@@ -7,6 +7,7 @@ import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.reactor.store.Condition;
 import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.store.ItemTableContract;
+import dev.switchyard.reactor.store.MissingTableException;
 import dev.switchyard.reactor.store.Path;
 import dev.switchyard.reactor.store.Query;
 import dev.switchyard.reactor.store.StoreUnavailableException;
@@ -144,13 +145,13 @@ class DynamoItemTableTest extends ItemTableContract {
     }
 
     @Test
-    void shouldSayHowToCreateTheTable_whenItIsMissing() {
+    void shouldNameTheMissingTable_whenItIsMissing() {
         ItemTable table = new DynamoItemTable(Dynalite.client(), BY_NAME, "no_such_table");
 
         assertThatThrownBy(() -> table.get(item("JobName", "J")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no_such_table")
-                .hasMessageContaining("switchyard init --table dynamodb:no_such_table");
+                .isInstanceOf(MissingTableException.class)
+                .hasMessageContaining("DynamoDB table no_such_table does not exist")
+                .satisfies(e -> assertThat(((MissingTableException) e).table()).isEqualTo("no_such_table"));
     }
 
     @Test

@@ -222,8 +222,8 @@ public final class CategoryRuns {
         Map<String, Attr> header = written instanceof WriteResult.Applied applied
                 ? applied.item()
                 : table.get(headerKey(run.category(), run.runDate())).orElseThrow();
-        CategoryRun now_ = read(header);
-        if (now_.status() == Status.SUCCEEDED && now_.succeededAt() == null) {
+        CategoryRun after = read(header);
+        if (after.status() == Status.SUCCEEDED && after.succeededAt() == null) {
             table.update(
                     headerKey(run.category(), run.runDate()),
                     Update.builder()
@@ -232,7 +232,7 @@ public final class CategoryRuns {
                     Condition.ALWAYS);
             return get(run.category(), run.runDate()).orElseThrow();
         }
-        return now_;
+        return after;
     }
 
     /** The manifest jobs whose latest result is final and not SUCCEEDED: what blocks a run. */

@@ -185,25 +185,23 @@ public final class Expressions {
     }
 
     private static void write(Map<String, Attr> item, Path path, Attr value) {
-        if (path.isTopLevel()) {
-            item.put(path.attribute(), value);
-            return;
-        }
-        if (!(resolve(item, path.parent()) instanceof Attr.M)) {
-            throw new IllegalArgumentException(
-                    "the document path " + path + " is invalid for update: " + path.parent() + " is not a map");
-        }
-        replace(item, path.parent(), parent -> {
-            Map<String, Attr> values = new LinkedHashMap<>(((Attr.M) parent).values());
-            values.put(path.segments().getLast(), value);
-            return new Attr.M(values);
-        });
+        change(item, path, entries -> entries.put(path.segments().getLast(), value));
     }
 
     /** Removes a path; a missing last key is fine, a missing or non-map parent is not (as in DynamoDB). */
     private static void remove(Map<String, Attr> item, Path path) {
+        change(item, path, entries -> entries.remove(path.segments().getLast()));
+    }
+
+    /**
+     * Applies {@code change} to the map holding {@code path}'s last segment: the item itself for a top-level
+     * path, else the nested map, which must exist ("The document path provided in the update expression is
+     * invalid for update").
+     */
+    private static void change(
+            Map<String, Attr> item, Path path, java.util.function.Consumer<Map<String, Attr>> change) {
         if (path.isTopLevel()) {
-            item.remove(path.attribute());
+            change.accept(item);
             return;
         }
         if (!(resolve(item, path.parent()) instanceof Attr.M)) {
@@ -212,7 +210,7 @@ public final class Expressions {
         }
         replace(item, path.parent(), parent -> {
             Map<String, Attr> values = new LinkedHashMap<>(((Attr.M) parent).values());
-            values.remove(path.segments().getLast());
+            change.accept(values);
             return new Attr.M(values);
         });
     }

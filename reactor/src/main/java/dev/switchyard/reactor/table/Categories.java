@@ -89,20 +89,37 @@ public final class Categories {
 
     /** Adds or replaces one definition. */
     public Written put(CategoryDefinition definition, OptionalLong expectedVersion, Stamp stamp) {
-        return change(expectedVersion, stamp, Set.of(definition.category()), list -> upsert(list, List.of(definition)));
+        return edit(definition.category(), current -> definition, expectedVersion, stamp);
+    }
+
+    /**
+     * Adds or changes one definition, computed from the one stored now ({@code null} when there is none),
+     * so that a partial edit applies to what another operator wrote in between rather than undoing it.
+     *
+     * @param change the new definition of {@code category}, from the current one
+     */
+    public Written edit(
+            String category, UnaryOperator<CategoryDefinition> change, OptionalLong expectedVersion, Stamp stamp) {
+        return change(expectedVersion, stamp, Set.of(category), list -> {
+            CategoryDefinition current = list.stream()
+                    .filter(d -> d.category().equals(category))
+                    .findFirst()
+                    .orElse(null);
+            return upsert(list, List.of(change.apply(current)));
+        });
     }
 
     /**
      * Removes a definition.
      *
-     * @throws IllegalArgumentException when it is not defined
+     * @throws NoSuchItemException when it is not defined
      * @throws InvalidWriteException when other categories depend on it
      */
     public Written delete(String category, OptionalLong expectedVersion, Stamp stamp) {
         return change(expectedVersion, stamp, Set.of(category), list -> {
             List<CategoryDefinition> left = new ArrayList<>(list);
             if (!left.removeIf(d -> d.category().equals(category))) {
-                throw new IllegalArgumentException("no category " + category + " is defined");
+                throw new NoSuchItemException("no category " + category + " is defined");
             }
             return left;
         });

@@ -148,22 +148,24 @@ public final class ControlTable {
     }
 
     /**
-     * Applies an edit to the job as it is now, retrying when another operator's write lands in between
-     * (the edit is then applied to their version; the reactor's writes never interfere).
+     * Applies an edit to the job as it is now. Without an expected version, a write of another operator's
+     * landing in between is retried (the edit is then applied to their version; the reactor's writes never
+     * interfere); with one, it is refused.
      *
-     * @throws IllegalArgumentException when the job does not exist
+     * @throws NoSuchItemException when the job does not exist
+     * @throws StaleVersionException when the job is not at {@code expectedVersion}
      */
-    public Written edit(String jobName, UnaryOperator<ControlTableItem> change, Stamp stamp) {
+    public Written edit(
+            String jobName, UnaryOperator<ControlTableItem> change, OptionalLong expectedVersion, Stamp stamp) {
         for (int attempt = 1; ; attempt++) {
-            Map<String, Attr> current =
-                    get(jobName).orElseThrow(() -> new IllegalArgumentException("no job " + jobName + " in the table"));
-            ControlTableItem item = stored(current);
-            ControlTableItem changed = change.apply(item);
+            Map<String, Attr> current = existing(jobName);
+            checkExpected(jobName, current, expectedVersion);
+            ControlTableItem changed = change.apply(stored(current));
             refuseInvalid(List.of(changed));
             try {
                 return write(changed, current, stamp);
             } catch (StaleVersionException e) {
-                if (attempt == 3) {
+                if (expectedVersion.isPresent() || attempt == 3) {
                     throw e;
                 }
             }
@@ -174,23 +176,15 @@ public final class ControlTable {
      * Deletes a job. The item is first stamped with the deleting actor, so that the stream's REMOVE record
      * (which carries only the old image) names who deleted it.
      *
-     * @throws IllegalArgumentException when the job does not exist
+     * @throws NoSuchItemException when the job does not exist
      * @throws StaleVersionException when the job is not at {@code expectedVersion}
      */
     public Written delete(String jobName, OptionalLong expectedVersion, Stamp stamp) {
-        Map<String, Attr> current =
-                get(jobName).orElseThrow(() -> new IllegalArgumentException("no job " + jobName + " in the table"));
+        Map<String, Attr> current = existing(jobName);
         checkExpected(jobName, current, expectedVersion);
         long next = version(current) + 1;
-        WriteResult stamped = table.update(
-                key(jobName),
-                Update.builder()
-                        .set(JobColumns.VERSION, Attr.n(next))
-                        .set(JobColumns.UPDATED_BY, new Attr.S(stamp.actor()))
-                        .set(JobColumns.UPDATED_AT, new Attr.S(Timestamps.format(stamp.at())))
-                        .build(),
-                versionIs(current));
-        if (!stamped.applied()) {
+        if (!table.update(key(jobName), stamped(Update.builder(), next, stamp).build(), versionIs(current))
+                .applied()) {
             throw stale(jobName, version(current));
         }
         if (!table.delete(key(jobName), Condition.eq(JobColumns.VERSION, Attr.n(next)))
@@ -198,6 +192,10 @@ public final class ControlTable {
             throw stale(jobName, next);
         }
         return new Written(jobName, Outcome.DELETED, next);
+    }
+
+    private Map<String, Attr> existing(String jobName) {
+        return get(jobName).orElseThrow(() -> new NoSuchItemException("no job " + jobName + " in the control table"));
     }
 
     /** What an import did. */
@@ -281,10 +279,8 @@ public final class ControlTable {
         if (changes.isEmpty()) {
             return new Written(name, Outcome.UNCHANGED, version);
         }
-        changes.set(JobColumns.VERSION, Attr.n(version + 1))
-                .set(JobColumns.UPDATED_BY, new Attr.S(stamp.actor()))
-                .set(JobColumns.UPDATED_AT, new Attr.S(Timestamps.format(stamp.at())));
-        if (!table.update(key(name), changes.build(), versionIs(current)).applied()) {
+        if (!table.update(key(name), stamped(changes, version + 1, stamp).build(), versionIs(current))
+                .applied()) {
             throw stale(name, version);
         }
         return new Written(name, Outcome.UPDATED, version + 1);
@@ -315,10 +311,7 @@ public final class ControlTable {
                 case CREATED -> table.delete(key(w.jobName()), ours).applied();
                 case UPDATED -> {
                     Map<String, Attr> now = get(w.jobName()).orElse(Map.of());
-                    Update.Builder restore = operatorChanges(before.get(i), now)
-                            .set(JobColumns.VERSION, Attr.n(w.version() + 1))
-                            .set(JobColumns.UPDATED_BY, new Attr.S(stamp.actor()))
-                            .set(JobColumns.UPDATED_AT, new Attr.S(Timestamps.format(stamp.at())));
+                    Update.Builder restore = stamped(operatorChanges(before.get(i), now), w.version() + 1, stamp);
                     yield table.update(key(w.jobName()), restore.build(), ours).applied();
                 }
                 case UNCHANGED, DELETED -> true;
@@ -435,6 +428,13 @@ public final class ControlTable {
         String who = item.get(JobColumns.UPDATED_BY) instanceof Attr.S s ? s.value() : null;
         String when = item.get(JobColumns.UPDATED_AT) instanceof Attr.S s ? s.value() : null;
         return (who == null ? "" : ", written by " + who) + (when == null ? "" : " at " + when);
+    }
+
+    /** Adds an operator write's own columns: the next {@code Version}, {@code UpdatedBy}, {@code UpdatedAt}. */
+    private static Update.Builder stamped(Update.Builder update, long version, Stamp stamp) {
+        return update.set(JobColumns.VERSION, Attr.n(version))
+                .set(JobColumns.UPDATED_BY, new Attr.S(stamp.actor()))
+                .set(JobColumns.UPDATED_AT, new Attr.S(Timestamps.format(stamp.at())));
     }
 
     private static void stampInto(Map<String, Attr> item, long version, Stamp stamp) {

@@ -44,7 +44,8 @@ public abstract class ItemTableContract {
     /** A new, empty table of this shape; every call gives another table. */
     protected abstract ItemTable newTable(TableSchema schema);
 
-    protected static Map<String, Attr> item(Object... keysAndValues) {
+    /** An item from names and values: strings, numbers, booleans or {@link Attr}s. */
+    public static Map<String, Attr> item(Object... keysAndValues) {
         Map<String, Attr> item = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object v = keysAndValues[i + 1];

@@ -82,6 +82,31 @@ public abstract class CategoriesContract {
     }
 
     @Test
+    void shouldEditTheDefinitionAsStoredNow_andRefuseToDeleteAnUnknownOne() {
+        Categories categories = new Categories(newTable(StateTable.SCHEMA));
+        categories.put(category("RAW"), OptionalLong.empty(), ALICE);
+        categories.put(CategoryDefinition.of("REF", List.of(), 5), OptionalLong.empty(), ALICE);
+
+        categories.edit(
+                "REF",
+                current ->
+                        new CategoryDefinition("REF", List.of("RAW"), current.maxConcurrency(), current.otherColumns()),
+                OptionalLong.empty(),
+                ALICE);
+        categories.edit(
+                "NEW",
+                current -> CategoryDefinition.of("NEW", List.of(), current == null ? 3 : 99),
+                OptionalLong.empty(),
+                ALICE);
+
+        assertThat(categories.read().definitions())
+                .contains(CategoryDefinition.of("REF", List.of("RAW"), 5), CategoryDefinition.of("NEW", List.of(), 3));
+        assertThatThrownBy(() -> categories.delete("NOPE", OptionalLong.empty(), ALICE))
+                .isInstanceOf(NoSuchItemException.class)
+                .hasMessageContaining("no category NOPE");
+    }
+
+    @Test
     void shouldRefuseAStaleVersion() {
         Categories categories = new Categories(newTable(StateTable.SCHEMA));
         categories.put(category("RAW"), OptionalLong.empty(), ALICE);

@@ -143,7 +143,7 @@ public abstract class ControlTableContract {
                 String status = round % 2 == 0 ? "RUNNING" : "SUCCEEDED";
                 Future<?> operator = pool.submit(() -> {
                     start.await();
-                    return table.edit("JOB1", item -> withRunCondition(item, condition), BOB);
+                    return table.edit("JOB1", item -> withRunCondition(item, condition), OptionalLong.empty(), BOB);
                 });
                 Future<?> reactor = pool.submit(() -> {
                     start.await();
@@ -160,6 +160,26 @@ public abstract class ControlTableContract {
                         .containsEntry("Version", Attr.n(round));
             }
         }
+    }
+
+    @Test
+    void shouldApplyAnEditToTheCurrentJob_andRefuseIt_whenAnExpectedVersionIsStale() {
+        ControlTable table = new ControlTable(newTable(ControlTable.SCHEMA));
+        table.put(job("JOB1", "RAW", "MONDAY"), OptionalLong.empty(), ALICE);
+        table.put(job("JOB1", "STG", "MONDAY"), OptionalLong.of(1), BOB);
+
+        assertThatThrownBy(
+                        () -> table.edit("JOB1", item -> withRunCondition(item, "FRIDAY"), OptionalLong.of(1), ALICE))
+                .isInstanceOf(StaleVersionException.class);
+        ControlTable.Written edited =
+                table.edit("JOB1", item -> withRunCondition(item, "FRIDAY"), OptionalLong.of(2), ALICE);
+
+        assertThat(edited.version()).isEqualTo(3);
+        assertThat(table.get("JOB1").orElseThrow())
+                .containsEntry("JobCategory", new Attr.S("STG"))
+                .containsEntry("RunCondition", new Attr.S("FRIDAY"));
+        assertThatThrownBy(() -> table.edit("GHOST", item -> item, OptionalLong.empty(), ALICE))
+                .isInstanceOf(NoSuchItemException.class);
     }
 
     private static ControlTableItem withRunCondition(ControlTableItem item, String condition) {
@@ -351,7 +371,7 @@ public abstract class ControlTableContract {
         assertThat(table.delete("JOB1", OptionalLong.of(2), BOB).outcome()).isEqualTo(ControlTable.Outcome.DELETED);
         assertThat(table.get("JOB1")).isEmpty();
         assertThatThrownBy(() -> table.delete("JOB1", OptionalLong.empty(), BOB))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(NoSuchItemException.class)
                 .hasMessageContaining("no job JOB1");
     }
 
