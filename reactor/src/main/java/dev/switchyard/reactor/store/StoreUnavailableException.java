@@ -5,7 +5,7 @@ package dev.switchyard.reactor.store;
  * database locked for too long). Retryable: the caller retries or lets its event source redeliver;
  * nothing was decided.
  */
-public final class StoreUnavailableException extends RuntimeException {
+public final class StoreUnavailableException extends dev.switchyard.reactor.ports.TransientFailureException {
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
