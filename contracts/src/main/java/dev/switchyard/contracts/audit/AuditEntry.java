@@ -38,9 +38,9 @@ public record AuditEntry(
         }
         Objects.requireNonNull(auditId, "AuditId");
         Objects.requireNonNull(table, "Table");
-        key = Map.copyOf(key);
+        key = Map.copyOf(Objects.requireNonNull(key, "Key"));
         Objects.requireNonNull(change, "Change");
-        changed = Map.copyOf(changed);
+        changed = Map.copyOf(Objects.requireNonNull(changed, "Changed"));
         Objects.requireNonNull(actor, "Actor");
         Objects.requireNonNull(at, "At");
     }

@@ -53,7 +53,7 @@ public sealed interface DomainEvent {
             implements DomainEvent {
         public CategoryRunBlocked {
             check(category, runDate, at);
-            blockers = List.copyOf(blockers);
+            blockers = List.copyOf(Objects.requireNonNull(blockers, "Blockers"));
         }
     }
 
@@ -69,7 +69,7 @@ public sealed interface DomainEvent {
             implements DomainEvent {
         public CategoryTriggered {
             check(category, runDate, at);
-            causes = List.copyOf(causes);
+            causes = List.copyOf(Objects.requireNonNull(causes, "Causes"));
         }
     }
 

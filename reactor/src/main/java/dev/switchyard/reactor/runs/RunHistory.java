@@ -6,6 +6,7 @@ import dev.switchyard.contracts.table.Timestamps;
 import dev.switchyard.reactor.store.Condition;
 import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.store.Page;
+import dev.switchyard.reactor.store.Path;
 import dev.switchyard.reactor.store.Query;
 import dev.switchyard.reactor.store.Update;
 import dev.switchyard.reactor.table.StateTable;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import java.util.Optional;
  */
 public final class RunHistory {
     static final String PREFIX = "RUN#";
+    static final String ORDER = "Order";
 
     private final ItemTable table;
     private final Duration retention;
@@ -40,16 +41,19 @@ public final class RunHistory {
     }
 
     /**
-     * Merges what is known of a run into its record. A final state is never replaced by a state that is
-     * not final, so a late RUNNING event cannot undo a SUCCEEDED one.
+     * Merges what is known of a run into its record unless the record already holds an event of the run
+     * that is as late or later ({@link RunOrder#within}): so a late RUNNING event cannot undo a SUCCEEDED
+     * one, and a redelivered event changes nothing.
      *
-     * @return false when the record holds a final state and {@code run}'s is not
+     * @param order the event's order within its run
+     * @return whether it was written
      */
-    public boolean record(JobRun run, Instant now) {
+    public boolean record(JobRun run, String order, Instant now) {
         Update.Builder update = Update.builder()
                 .set("JobName", new Attr.S(run.jobName()))
                 .set("JobRunId", new Attr.S(run.jobRunId()))
                 .set("State", new Attr.S(run.state().name()))
+                .set(ORDER, new Attr.S(order))
                 .set(StateTable.EXPIRES_AT, Attr.n(now.plus(retention).getEpochSecond()));
         text(update, "Category", run.category());
         text(update, "RunDate", run.runDate() == null ? null : run.runDate().toString());
@@ -63,9 +67,19 @@ public final class RunHistory {
         text(update, "WorkerType", run.workerType());
         number(update, "NumberOfWorkers", run.numberOfWorkers());
         text(update, "ErrorMessage", run.errorMessage());
-        Condition guard = run.state().isTerminal() ? Condition.ALWAYS : notFinal();
-        return table.update(key(run.jobName(), run.jobRunId()), update.build(), guard)
+        Condition later = Condition.or(
+                Condition.notExists(ORDER), Condition.compare(Path.of(ORDER), Condition.Op.LT, new Attr.S(order)));
+        return table.update(key(run.jobName(), run.jobRunId()), update.build(), later)
                 .applied();
+    }
+
+    /** A run's record and the order of the latest event written into it. */
+    public record Entry(JobRun run, String order) {}
+
+    /** The record of one run, with its order. */
+    public Optional<Entry> entry(String jobName, String jobRunId) {
+        return table.get(key(jobName, jobRunId))
+                .map(item -> new Entry(read(item), item.get(ORDER) instanceof Attr.S s ? s.value() : ""));
     }
 
     /** The record of one run. */
@@ -80,16 +94,6 @@ public final class RunHistory {
         List<JobRun> runs = new ArrayList<>(page.items().size());
         page.items().forEach(item -> runs.add(read(item)));
         return runs;
-    }
-
-    /** Not (yet) in a final state: no state, or one of the non-terminal ones. */
-    static Condition notFinal() {
-        List<Condition> running = new ArrayList<>();
-        running.add(Condition.notExists("State"));
-        Arrays.stream(JobRunState.values())
-                .filter(s -> !s.isTerminal())
-                .forEach(s -> running.add(Condition.eq("State", new Attr.S(s.name()))));
-        return new Condition.Or(running);
     }
 
     private static JobRun read(Map<String, Attr> item) {

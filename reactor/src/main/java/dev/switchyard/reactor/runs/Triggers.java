@@ -4,6 +4,8 @@ import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.table.Timestamps;
 import dev.switchyard.reactor.store.Condition;
 import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.store.Query;
+import dev.switchyard.reactor.store.Update;
 import dev.switchyard.reactor.table.StateTable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +34,26 @@ public final class Triggers {
         this.retention = retention;
     }
 
-    /** A marker: which category run was triggered, because of which upstream runs, when and by whom. */
-    public record Trigger(String category, LocalDate runDate, List<String> causes, Instant at, String by) {
+    /**
+     * A marker: which category run was triggered, because of which upstream runs, when and by whom, and the
+     * execution started for it once it is (null before).
+     */
+    public record Trigger(
+            String category,
+            LocalDate runDate,
+            String environment,
+            List<String> causes,
+            Instant at,
+            String by,
+            String execution) {
         public Trigger {
             causes = List.copyOf(causes);
+        }
+
+        /** A marker about to be claimed: nothing started yet. */
+        public Trigger(
+                String category, LocalDate runDate, String environment, List<String> causes, Instant at, String by) {
+            this(category, runDate, environment, causes, at, by, null);
         }
     }
 
@@ -53,22 +71,45 @@ public final class Triggers {
                 new Attr.L(trigger.causes().stream().<Attr>map(Attr.S::new).toList()));
         item.put("TriggeredAt", new Attr.S(Timestamps.format(trigger.at())));
         item.put("TriggeredBy", new Attr.S(trigger.by()));
+        if (trigger.environment() != null) {
+            item.put("Environment", new Attr.S(trigger.environment()));
+        }
         item.put(StateTable.EXPIRES_AT, Attr.n(trigger.at().plus(retention).getEpochSecond()));
         return table.put(item, Condition.notExists(StateTable.PK)).applied();
     }
 
+    /**
+     * Notes on the marker that the run's execution was started, so that a redelivery after a crash between
+     * claiming and starting knows to start it (starting is idempotent, so a repeat is harmless).
+     */
+    public void markStarted(String category, LocalDate runDate, String execution) {
+        table.update(
+                key(category, runDate),
+                Update.builder().set("Execution", new Attr.S(execution)).build(),
+                Condition.exists(StateTable.PK));
+    }
+
+    /** Every marker of a category, oldest run date first. */
+    public List<Trigger> of(String category, int limit) {
+        return table.query(Query.table(PREFIX + category, limit)).items().stream()
+                .map(Triggers::read)
+                .toList();
+    }
+
     public Optional<Trigger> get(String category, LocalDate runDate) {
-        return table.get(key(category, runDate))
-                .map(item -> new Trigger(
-                        ((Attr.S) item.get("Category")).value(),
-                        LocalDate.parse(((Attr.S) item.get("RunDate")).value()),
-                        ((Attr.L) item.get("Causes"))
-                                .values().stream()
-                                        .map(a -> ((Attr.S) a).value())
-                                        .toList(),
-                        Timestamps.parse(((Attr.S) item.get("TriggeredAt")).value())
-                                .orElseThrow(),
-                        ((Attr.S) item.get("TriggeredBy")).value()));
+        return table.get(key(category, runDate)).map(Triggers::read);
+    }
+
+    private static Trigger read(Map<String, Attr> item) {
+        return new Trigger(
+                ((Attr.S) item.get("Category")).value(),
+                LocalDate.parse(((Attr.S) item.get("RunDate")).value()),
+                item.get("Environment") instanceof Attr.S s ? s.value() : null,
+                ((Attr.L) item.get("Causes"))
+                        .values().stream().map(a -> ((Attr.S) a).value()).toList(),
+                Timestamps.parse(((Attr.S) item.get("TriggeredAt")).value()).orElseThrow(),
+                ((Attr.S) item.get("TriggeredBy")).value(),
+                item.get("Execution") instanceof Attr.S s ? s.value() : null);
     }
 
     private static Map<String, Attr> key(String category, LocalDate runDate) {

@@ -343,25 +343,40 @@ public final class ControlTable {
     }
 
     /**
-     * Sets reactor-owned columns (StatusFlag, LastRunTimestamp, Last…) when {@code guard} holds and the job
-     * exists; {@code Version} is not changed, so an operator's edit in flight still lands.
+     * What a status write did, and the item after it when it was applied (so the caller needs no read for
+     * the job's category and environment).
      */
-    public StatusOutcome writeStatus(String jobName, Map<String, Attr> columns, Condition guard, Stamp stamp) {
+    public record StatusWrite(StatusOutcome outcome, Map<String, Attr> item) {
+        public StatusWrite {
+            item = item == null ? null : Map.copyOf(item);
+        }
+    }
+
+    /**
+     * Sets reactor-owned columns (StatusFlag, LastRunTimestamp, Last…) when {@code guard} holds and the job
+     * exists, removing those whose value is null; {@code Version} is not changed, so an operator's edit in
+     * flight still lands.
+     */
+    public StatusWrite writeStatus(String jobName, Map<String, Attr> columns, Condition guard, Stamp stamp) {
         Update.Builder update = Update.builder();
         columns.forEach((column, value) -> {
             if (!JobColumns.isReactorOwned(column)) {
                 throw new IllegalArgumentException(column + " is not a column the reactor writes");
             }
-            update.set(column, value);
+            if (value == null) {
+                update.remove(column);
+            } else {
+                update.set(column, value);
+            }
         });
         update.set(JobColumns.UPDATED_BY, new Attr.S(stamp.actor()))
                 .set(JobColumns.UPDATED_AT, new Attr.S(Timestamps.format(stamp.at())));
         WriteResult result = table.update(
                 key(jobName), update.build(), Condition.and(Condition.exists(ControlTableItem.JOB_NAME), guard));
-        if (result.applied()) {
-            return StatusOutcome.APPLIED;
+        if (result instanceof WriteResult.Applied applied) {
+            return new StatusWrite(StatusOutcome.APPLIED, applied.item());
         }
-        return get(jobName).isPresent() ? StatusOutcome.SUPERSEDED : StatusOutcome.NO_SUCH_JOB;
+        return new StatusWrite(get(jobName).isPresent() ? StatusOutcome.SUPERSEDED : StatusOutcome.NO_SUCH_JOB, null);
     }
 
     // ---- helpers ----

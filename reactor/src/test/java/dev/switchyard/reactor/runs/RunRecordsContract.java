@@ -30,21 +30,42 @@ public abstract class RunRecordsContract {
     @Test
     void shouldKeepAFinalState_whenALateNonFinalEventArrives() {
         RunHistory history = new RunHistory(newTable(StateTable.SCHEMA), Duration.ofDays(400));
-        history.record(JobRun.of("JOB1", "jr_1", JobRunState.SUCCEEDED, T0), T0.plusSeconds(60));
+        history.record(
+                JobRun.of("JOB1", "jr_1", JobRunState.SUCCEEDED, T0),
+                RunOrder.within(JobRunState.SUCCEEDED, T0.plusSeconds(60)),
+                T0.plusSeconds(60));
 
-        boolean applied = history.record(JobRun.of("JOB1", "jr_1", JobRunState.RUNNING, T0), T0.plusSeconds(61));
+        boolean applied = history.record(
+                JobRun.of("JOB1", "jr_1", JobRunState.RUNNING, T0),
+                RunOrder.within(JobRunState.RUNNING, T0.plusSeconds(61)),
+                T0.plusSeconds(61));
+        boolean again = history.record(
+                JobRun.of("JOB1", "jr_1", JobRunState.SUCCEEDED, T0),
+                RunOrder.within(JobRunState.SUCCEEDED, T0.plusSeconds(60)),
+                T0.plusSeconds(62));
 
         assertThat(applied).isFalse();
+        assertThat(again).as("a redelivered event").isFalse();
+        assertThat(history.entry("JOB1", "jr_1").orElseThrow().order())
+                .isEqualTo(RunOrder.within(JobRunState.SUCCEEDED, T0.plusSeconds(60)));
         assertThat(history.get("JOB1", "jr_1").orElseThrow().state()).isEqualTo(JobRunState.SUCCEEDED);
     }
 
     @Test
     void shouldListAJobsRuns_newestFirst_byStart() {
         RunHistory history = new RunHistory(newTable(StateTable.SCHEMA), Duration.ofDays(400));
-        history.record(JobRun.of("JOB1", "jr_b", JobRunState.SUCCEEDED, T0), T0);
-        history.record(JobRun.of("JOB1", "jr_a", JobRunState.FAILED, T0.plusSeconds(86_400)), T0);
-        history.record(JobRun.of("JOB1", "jr_c", JobRunState.RUNNING, T0.plusSeconds(2 * 86_400)), T0);
-        history.record(JobRun.of("JOB2", "jr_d", JobRunState.RUNNING, T0), T0);
+        history.record(
+                JobRun.of("JOB1", "jr_b", JobRunState.SUCCEEDED, T0), RunOrder.within(JobRunState.SUCCEEDED, T0), T0);
+        history.record(
+                JobRun.of("JOB1", "jr_a", JobRunState.FAILED, T0.plusSeconds(86_400)),
+                RunOrder.within(JobRunState.FAILED, T0),
+                T0);
+        history.record(
+                JobRun.of("JOB1", "jr_c", JobRunState.RUNNING, T0.plusSeconds(2 * 86_400)),
+                RunOrder.within(JobRunState.RUNNING, T0),
+                T0);
+        history.record(
+                JobRun.of("JOB2", "jr_d", JobRunState.RUNNING, T0), RunOrder.within(JobRunState.RUNNING, T0), T0);
 
         assertThat(history.recent("JOB1", 2)).extracting(JobRun::jobRunId).containsExactly("jr_c", "jr_a");
     }
@@ -52,7 +73,8 @@ public abstract class RunRecordsContract {
     @Test
     void shouldMergeTimings_intoTheRunsRecord() {
         RunHistory history = new RunHistory(newTable(StateTable.SCHEMA), Duration.ofDays(400));
-        history.record(JobRun.of("JOB1", "jr_1", JobRunState.RUNNING, T0), T0);
+        history.record(
+                JobRun.of("JOB1", "jr_1", JobRunState.RUNNING, T0), RunOrder.within(JobRunState.RUNNING, T0), T0);
         JobRun done = new JobRun(
                 "JOB1",
                 "jr_1",
@@ -68,7 +90,7 @@ public abstract class RunRecordsContract {
                 2,
                 "OutOfMemory");
 
-        history.record(done, T0.plusSeconds(96));
+        history.record(done, RunOrder.within(JobRunState.FAILED, T0.plusSeconds(95)), T0.plusSeconds(96));
 
         assertThat(history.get("JOB1", "jr_1")).contains(done);
     }
@@ -197,7 +219,7 @@ public abstract class RunRecordsContract {
             for (int i = 0; i < 12; i++) {
                 String by = "reactor-" + i;
                 all.add(pool.submit(() -> {
-                    if (triggers.claim(new Triggers.Trigger("STG", D, List.of("RAW", "REF"), T0, by))) {
+                    if (triggers.claim(new Triggers.Trigger("STG", D, null, List.of("RAW", "REF"), T0, by))) {
                         won.incrementAndGet();
                     }
                 }));

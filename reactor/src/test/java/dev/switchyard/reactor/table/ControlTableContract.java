@@ -121,7 +121,8 @@ public abstract class ControlTableContract {
         ControlTable table = new ControlTable(newTable(ControlTable.SCHEMA));
         table.put(job("JOB1", "RAW", "MONDAY"), OptionalLong.empty(), ALICE);
 
-        assertThat(table.writeStatus("JOB1", Map.of("StatusFlag", new Attr.S("RUNNING")), Condition.ALWAYS, REACTOR))
+        assertThat(table.writeStatus("JOB1", Map.of("StatusFlag", new Attr.S("RUNNING")), Condition.ALWAYS, REACTOR)
+                        .outcome())
                 .isEqualTo(ControlTable.StatusOutcome.APPLIED);
         // The operator's edit is based on version 1; the status write did not move it.
         table.put(job("JOB1", "RAW", "TUESDAY"), OptionalLong.of(1), BOB);
@@ -198,9 +199,29 @@ public abstract class ControlTableContract {
     void shouldNeverCreateAJob_fromAStatusWrite() {
         ControlTable table = new ControlTable(newTable(ControlTable.SCHEMA));
 
-        assertThat(table.writeStatus("GHOST", Map.of("StatusFlag", new Attr.S("RUNNING")), Condition.ALWAYS, REACTOR))
+        assertThat(table.writeStatus("GHOST", Map.of("StatusFlag", new Attr.S("RUNNING")), Condition.ALWAYS, REACTOR)
+                        .outcome())
                 .isEqualTo(ControlTable.StatusOutcome.NO_SUCH_JOB);
         assertThat(table.get("GHOST")).isEmpty();
+    }
+
+    @Test
+    void shouldReturnTheItem_andRemoveNullColumns_whenAStatusWriteApplies() {
+        ControlTable table = new ControlTable(newTable(ControlTable.SCHEMA));
+        table.put(job("JOB1", "RAW", "MONDAY"), OptionalLong.empty(), ALICE);
+        table.writeStatus("JOB1", Map.of("LastError", new Attr.S("boom")), Condition.ALWAYS, REACTOR);
+        Map<String, Attr> columns = new java.util.HashMap<>();
+        columns.put("StatusFlag", new Attr.S("RUNNING"));
+        columns.put("LastError", null);
+
+        ControlTable.StatusWrite written = table.writeStatus("JOB1", columns, Condition.ALWAYS, REACTOR);
+
+        assertThat(written.outcome()).isEqualTo(ControlTable.StatusOutcome.APPLIED);
+        assertThat(written.item())
+                .containsEntry("JobCategory", new Attr.S("RAW"))
+                .containsEntry("StatusFlag", new Attr.S("RUNNING"))
+                .doesNotContainKey("LastError");
+        assertThat(table.get("JOB1").orElseThrow()).isEqualTo(written.item());
     }
 
     @Test
@@ -210,10 +231,11 @@ public abstract class ControlTableContract {
         table.writeStatus("JOB1", Map.of("StatusFlag", new Attr.S("SUCCEEDED")), Condition.ALWAYS, REACTOR);
 
         ControlTable.StatusOutcome outcome = table.writeStatus(
-                "JOB1",
-                Map.of("StatusFlag", new Attr.S("RUNNING")),
-                Condition.not(Condition.eq("StatusFlag", new Attr.S("SUCCEEDED"))),
-                REACTOR);
+                        "JOB1",
+                        Map.of("StatusFlag", new Attr.S("RUNNING")),
+                        Condition.not(Condition.eq("StatusFlag", new Attr.S("SUCCEEDED"))),
+                        REACTOR)
+                .outcome();
 
         assertThat(outcome).isEqualTo(ControlTable.StatusOutcome.SUPERSEDED);
         assertThat(table.get("JOB1").orElseThrow()).containsEntry("StatusFlag", new Attr.S("SUCCEEDED"));

@@ -1,0 +1,104 @@
+package dev.switchyard.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.contracts.Json;
+import dev.switchyard.reactor.ports.ExecutionStarter;
+import java.time.LocalDate;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+/**
+ * Starts a category run's orchestration as a Step Functions execution named for {@code (category, runDate)}.
+ *
+ * <p>Repeats are safe because of how {@code StartExecution} treats names, for STANDARD state machines (the
+ * kind {@code glue:startJobRun.sync} needs): an execution name is unique per state machine for 90 days; a
+ * second call with the same name and the same input while that execution is open succeeds and returns the
+ * original execution, and a second call while it is closed, or with a different input, fails with {@code
+ * ExecutionAlreadyExists}. Either way the category run was started once, so both count as started here; the
+ * input is built byte for byte the same for the same call so that the open case answers success. See
+ * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
+ */
+public final class StepFunctionsStarter implements ExecutionStarter {
+    /** The input's {@code TriggeredBy}, so an execution's history tells who started it. */
+    public static final String TRIGGERED_BY = "switchyard-reactor";
+
+    private final SfnClient stepFunctions;
+    private final String stateMachineArn;
+    private final String executionArnPrefix;
+
+    /**
+     * @param stateMachineArn {@code arn:PARTITION:states:REGION:ACCOUNT:stateMachine:NAME}, optionally
+     *     qualified with a version or alias ({@code …:NAME:PROD})
+     */
+    public StepFunctionsStarter(SfnClient stepFunctions, String stateMachineArn) {
+        this.stepFunctions = Objects.requireNonNull(stepFunctions, "stepFunctions");
+        this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
+        this.executionArnPrefix = executionArnPrefix(stateMachineArn);
+    }
+
+    @Override
+    public String start(String category, LocalDate runDate, String environment) {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(runDate, "runDate");
+        String name = ExecutionStarter.executionName(category, runDate);
+        String input = input(category, runDate, environment);
+        try {
+            return stepFunctions
+                    .startExecution(
+                            b -> b.stateMachineArn(stateMachineArn).name(name).input(input))
+                    .executionArn();
+        } catch (ExecutionAlreadyExistsException started) {
+            // Started before: closed since, or started with another input (an environment that differed).
+            return executionArn(name);
+        } catch (SdkException e) {
+            throw AwsFailures.translate(
+                    e, "StartExecution " + name + " of state machine " + stateMachineArn + " for category " + category);
+        }
+    }
+
+    /** The ARN Step Functions gives the execution {@code name} of this state machine. */
+    String executionArn(String name) {
+        return executionArnPrefix + name;
+    }
+
+    /**
+     * The execution's input, the state machine's input of SPEC §5: {@code JobCategory}, {@code RunDate},
+     * {@code Environment} when there is one, {@code TriggeredBy}, always in this order and compact, so that the
+     * same call gives the same bytes.
+     */
+    static String input(String category, LocalDate runDate, String environment) {
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.put("JobCategory", category);
+        input.put("RunDate", runDate.toString());
+        if (environment != null) {
+            input.put("Environment", environment);
+        }
+        input.put("TriggeredBy", TRIGGERED_BY);
+        try {
+            return Json.mapper().writeValueAsString(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the input of category " + category, e);
+        }
+    }
+
+    // arn:aws:states:us-east-1:123456789012:stateMachine:Orchestrator[:alias]
+    //   -> arn:aws:states:us-east-1:123456789012:execution:Orchestrator:
+    // Executions of a version or an alias carry the state machine's own name too.
+    private static String executionArnPrefix(String stateMachineArn) {
+        String[] parts = stateMachineArn.split(":", -1);
+        if (parts.length < 7
+                || parts.length > 8
+                || !parts[0].equals("arn")
+                || !parts[2].equals("states")
+                || !parts[5].equals("stateMachine")
+                || parts[6].isEmpty()) {
+            throw new IllegalArgumentException("not a Step Functions state machine ARN: " + stateMachineArn
+                    + " (expected arn:aws:states:REGION:ACCOUNT:stateMachine:NAME)");
+        }
+        return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "execution", parts[6], "");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.switchyard.reactor.react;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchyard.contracts.attr.Attr;
+import dev.switchyard.contracts.attr.AttrJson;
+import dev.switchyard.contracts.audit.AuditEntry;
+import dev.switchyard.contracts.stream.TableChange;
+import dev.switchyard.reactor.table.JobColumns;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Turns a change of the control table into its audit entry (SPEC §6). */
+public final class Audits {
+    /** The actor of a change that names none (written by something other than Switchyard). */
+    public static final String UNKNOWN_ACTOR = "unknown";
+
+    private Audits() {}
+
+    /**
+     * The entry of one change: the attributes that differ between the images, and who made it: {@code
+     * UpdatedBy} of the new image, of the old one for a removal (Switchyard stamps an item before deleting
+     * it), or {@code ttl} when DynamoDB's time to live removed it.
+     */
+    public static AuditEntry of(TableChange change) {
+        Map<String, Attr> before = change.oldImage() == null ? Map.of() : change.oldImage();
+        Map<String, Attr> after = change.newImage() == null ? Map.of() : change.newImage();
+        Map<String, AuditEntry.Values> changed = new TreeMap<>();
+        TreeSet<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            Attr old = before.get(name);
+            Attr now = after.get(name);
+            if (!Objects.equals(old, now)) {
+                changed.put(name, new AuditEntry.Values(json(old), json(now)));
+            }
+        }
+        Map<String, JsonNode> key = new TreeMap<>();
+        change.keys().forEach((name, value) -> key.put(name, AttrJson.toJson(value)));
+        return new AuditEntry(
+                AuditEntry.SCHEMA_VERSION,
+                change.eventId(),
+                change.table(),
+                key,
+                change.kind(),
+                changed,
+                actor(change, before, after),
+                change.at());
+    }
+
+    private static String actor(TableChange change, Map<String, Attr> before, Map<String, Attr> after) {
+        if (change.ttlExpiry()) {
+            return AuditEntry.TTL_ACTOR;
+        }
+        Attr by = change.kind() == TableChange.Kind.REMOVE
+                ? before.get(JobColumns.UPDATED_BY)
+                : after.get(JobColumns.UPDATED_BY);
+        return by instanceof Attr.S s && !s.value().isBlank() ? s.value() : UNKNOWN_ACTOR;
+    }
+
+    private static JsonNode json(Attr value) {
+        return value == null ? null : AttrJson.toJson(value);
+    }
+}

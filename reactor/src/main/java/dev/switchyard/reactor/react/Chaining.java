@@ -1,0 +1,98 @@
+package dev.switchyard.reactor.react;
+
+import dev.switchyard.contracts.category.CategoryDefinition;
+import dev.switchyard.contracts.category.CategoryGraph;
+import dev.switchyard.contracts.domain.DomainEvent;
+import dev.switchyard.reactor.ports.ExecutionStarter;
+import dev.switchyard.reactor.ports.Sink;
+import dev.switchyard.reactor.runs.CategoryRuns;
+import dev.switchyard.reactor.runs.Triggers;
+import dev.switchyard.reactor.table.Categories;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Fan-in chaining (SPEC §3): when a category run succeeds, each category depending on it whose other
+ * upstream runs for the run date have succeeded too is triggered, exactly once per {@code (category, run
+ * date)}. The trigger marker is a conditional put, so one caller wins however many try; the execution is
+ * started after the marker and noted on it, and starting is idempotent (a deterministic execution name), so
+ * a crash between the two is mended by the redelivery that follows.
+ *
+ * <p>Two upstream runs that succeed at the same moment on two instances cannot both miss each other: each
+ * writes its own success before it reads the other's, with consistent reads.
+ */
+final class Chaining {
+    private final Categories categories;
+    private final CategoryRuns runs;
+    private final Triggers triggers;
+    private final ExecutionStarter starter;
+    private final Sink<DomainEvent> domainEvents;
+    private final String actor;
+
+    Chaining(
+            Categories categories,
+            CategoryRuns runs,
+            Triggers triggers,
+            ExecutionStarter starter,
+            Sink<DomainEvent> domainEvents,
+            String actor) {
+        this.categories = categories;
+        this.runs = runs;
+        this.triggers = triggers;
+        this.starter = starter;
+        this.domainEvents = domainEvents;
+        this.actor = actor;
+    }
+
+    /** Triggers what {@code upstream}'s success makes due; returns the triggers this call claimed. */
+    List<Triggers.Trigger> chain(CategoryRuns.CategoryRun upstream, Instant now) {
+        if (upstream.status() != CategoryRuns.Status.SUCCEEDED) {
+            return List.of();
+        }
+        CategoryGraph graph = CategoryGraph.of(categories.read().definitions());
+        List<Triggers.Trigger> claimed = new ArrayList<>();
+        for (String downstream : new TreeSet<>(graph.downstreamOf(upstream.category()))) {
+            CategoryDefinition definition = graph.getOrDefault(downstream);
+            if (!othersSucceeded(definition, upstream)) {
+                continue;
+            }
+            Triggers.Trigger trigger = new Triggers.Trigger(
+                    downstream,
+                    upstream.runDate(),
+                    upstream.environment(),
+                    new TreeSet<>(definition.dependsOn()).stream().toList(),
+                    now,
+                    actor);
+            boolean won = triggers.claim(trigger);
+            Triggers.Trigger marker =
+                    won ? trigger : triggers.get(downstream, upstream.runDate()).orElse(trigger);
+            if (marker.execution() == null) {
+                String execution = starter.start(downstream, upstream.runDate(), marker.environment());
+                triggers.markStarted(downstream, upstream.runDate(), execution);
+            }
+            if (won) {
+                domainEvents.accept(new DomainEvent.CategoryTriggered(
+                        downstream, upstream.runDate(), upstream.environment(), trigger.causes(), now));
+                claimed.add(trigger);
+            }
+        }
+        return claimed;
+    }
+
+    private boolean othersSucceeded(CategoryDefinition downstream, CategoryRuns.CategoryRun upstream) {
+        for (String other : downstream.dependsOn()) {
+            if (other.equals(upstream.category())) {
+                continue;
+            }
+            boolean succeeded = runs.get(other, upstream.runDate())
+                    .map(run -> run.status() == CategoryRuns.Status.SUCCEEDED)
+                    .orElse(false);
+            if (!succeeded) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

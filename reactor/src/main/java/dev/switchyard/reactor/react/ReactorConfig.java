@@ -1,0 +1,34 @@
+package dev.switchyard.reactor.react;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the reactor behaves where SPEC leaves a number open.
+ *
+ * @param actor the {@code UpdatedBy} of the reactor's writes and the {@code TriggeredBy} of its triggers
+ * @param historyRetention how long run records are kept (DynamoDB's time to live removes them)
+ * @param runRetention how long category runs and trigger markers are kept: far longer than any event about
+ *     their run date can still arrive, or a very late redelivery could trigger a run again
+ * @param stuckAfter a run that has looked non-final for longer than this is asked of Glue by reconciliation
+ * @param lookBack how many of a category's latest runs attribution and reconciliation look at
+ */
+public record ReactorConfig(
+        String actor, Duration historyRetention, Duration runRetention, Duration stuckAfter, int lookBack) {
+
+    public ReactorConfig {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(historyRetention, "historyRetention");
+        Objects.requireNonNull(runRetention, "runRetention");
+        Objects.requireNonNull(stuckAfter, "stuckAfter");
+        if (lookBack < 1) {
+            throw new IllegalArgumentException("lookBack must be at least 1, not " + lookBack);
+        }
+    }
+
+    /** Run records for 400 days (a year of baselines), category runs and triggers for 400 days, stuck after 2 h. */
+    public static ReactorConfig defaults() {
+        return new ReactorConfig(
+                "switchyard-reactor", Duration.ofDays(400), Duration.ofDays(400), Duration.ofHours(2), 7);
+    }
+}
