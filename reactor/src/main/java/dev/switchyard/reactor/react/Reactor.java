@@ -142,6 +142,12 @@ public final class Reactor {
             if (attribution != null) {
                 CategoryRuns.Recorded recorded = categoryRuns.record(
                         attribution.category(), attribution.runDate(), job, runId, event.state(), now);
+                if (recorded instanceof CategoryRuns.Recorded.NoSuchRun) {
+                    return Outcome.of(
+                            Outcome.Kind.DEFERRED,
+                            "category run " + attribution.category() + " on " + attribution.runDate() + " of run "
+                                    + runId + " is not open");
+                }
                 if (recorded instanceof CategoryRuns.Recorded.Progress progress) {
                     environment = progress.run().environment() != null
                             ? progress.run().environment()
