@@ -67,7 +67,8 @@ public final class GlueJobRuns implements GlueRuns {
                     }
                 }
                 nextToken = page.nextToken();
-                if (nextToken == null || nextToken.isEmpty() || page.jobRuns().isEmpty()) {
+                // No token: the last page. The same token again would page forever.
+                if (nextToken == null || nextToken.isEmpty() || nextToken.equals(token)) {
                     break;
                 }
             }
