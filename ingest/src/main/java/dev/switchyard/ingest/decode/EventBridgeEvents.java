@@ -12,8 +12,8 @@ import java.time.Instant;
  */
 final class EventBridgeEvents {
     /**
-     * No event EventBridge delivers is larger: its PutEvents entry limit was 256 KB for years and is now
-     * 1 MiB. See https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
+     * Larger than any event EventBridge delivers: its PutEvents entry limit is 256 KB, and 1 MiB where it
+     * has been raised. See https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
      */
     static final int MAX_BYTES = 1 << 20;
 
@@ -52,9 +52,7 @@ final class EventBridgeEvents {
         String id = JsonFields.text(root, "id");
         Instant time = JsonFields.instant(JsonFields.text(root, "time"), "time");
         JsonNode detail = JsonFields.object(root, "detail");
-        return glueKind != null
-                ? GlueEvents.read(glueKind, id, time, detail)
-                : ExecutionEvents.read(id, time, detail);
+        return glueKind != null ? GlueEvents.read(glueKind, id, time, detail) : ExecutionEvents.read(id, time, detail);
     }
 
     private static GlueJobEvent.Kind glueKind(String source, String detailType) {

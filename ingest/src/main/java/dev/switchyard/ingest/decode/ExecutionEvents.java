@@ -25,10 +25,10 @@ final class ExecutionEvents {
         String executionArn = JsonFields.text(detail, "detail.executionArn");
         Status status = status(JsonFields.text(detail, "detail.status"));
         JsonNode input = embedded(detail, "detail.input");
-        JsonNode output = embedded(detail, "detail.output");
         LocalDate runDate = runDate(input, "detail.input");
         if (runDate == null) {
-            runDate = runDate(output, "detail.output");
+            // The orchestrator puts the RunDate it chose (today, when the input had none) in its output.
+            runDate = runDate(embedded(detail, "detail.output"), "detail.output");
         }
         return new ExecutionStatusChanged(
                 id,

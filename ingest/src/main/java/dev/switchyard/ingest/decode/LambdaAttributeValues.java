@@ -75,7 +75,8 @@ final class LambdaAttributeValues {
         } else if (value.getNS() != null) {
             return new Attr.NS(value.getNS());
         } else if (value.getBS() != null) {
-            return new Attr.BS(value.getBS().stream().map(LambdaAttributeValues::base64).toList());
+            return new Attr.BS(
+                    value.getBS().stream().map(LambdaAttributeValues::base64).toList());
         } else if (value.getNULL() != null) {
             return new Attr.Null();
         }

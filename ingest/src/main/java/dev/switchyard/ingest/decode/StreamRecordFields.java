@@ -39,7 +39,8 @@ record StreamRecordFields(
     /** DynamoDB's sequence numbers are 21 to 40 digits long. */
     private static final int SEQUENCE_DIGITS = 40;
 
-    private static final long LATEST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    private static final long LATEST_SECOND =
+            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
     /** {@code arn:PARTITION:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}; table names as DynamoDB allows. */
     private static final Pattern STREAM_ARN =
             Pattern.compile("arn:[a-z0-9-]+:dynamodb:[a-z0-9-]*:\\d*:table/([A-Za-z0-9_.-]{3,255})/stream/[^/]+");
@@ -83,8 +84,7 @@ record StreamRecordFields(
         boolean ttlExpiry = kind == TableChange.Kind.REMOVE
                 && "Service".equals(identityType)
                 && "dynamodb.amazonaws.com".equals(identityPrincipal);
-        return new TableChange(
-                eventId, sequenceNumber, kind, table(), keys, oldImage, newImage, at, ttlExpiry);
+        return new TableChange(eventId, sequenceNumber, kind, table(), keys, oldImage, newImage, at, ttlExpiry);
     }
 
     private TableChange.Kind kind() {
@@ -124,10 +124,11 @@ record StreamRecordFields(
     }
 
     private static IllegalArgumentException imageProblem(String field, boolean wanted, TableChange.Kind kind) {
+        String record = (kind == TableChange.Kind.INSERT ? "an " : "a ") + kind + " record";
         return new IllegalArgumentException(
                 wanted
-                        ? field + " is missing; a " + kind + " record of a " + BOTH_IMAGES + " stream carries it"
-                        : field + " must be absent from a " + kind + " record");
+                        ? field + " is missing; " + record + " of a " + BOTH_IMAGES + " stream carries it"
+                        : field + " must be absent from " + record);
     }
 
     private String table() {
