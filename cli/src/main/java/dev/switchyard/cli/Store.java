@@ -23,10 +23,14 @@ final class Store implements AutoCloseable {
     private final TableSource source;
     private final ControlTable jobs;
     private final Categories categories;
+    private final ItemTable jobItems;
+    private final ItemTable stateItems;
     private final AutoCloseable resource;
 
     private Store(TableSource source, ItemTable jobs, ItemTable state, AutoCloseable resource) {
         this.source = source;
+        this.jobItems = jobs;
+        this.stateItems = state;
         this.jobs = new ControlTable(jobs);
         this.categories = new Categories(state);
         this.resource = resource;
@@ -82,6 +86,16 @@ final class Store implements AutoCloseable {
 
     Categories categories() {
         return categories;
+    }
+
+    /** The control table's items, for the reactor. */
+    ItemTable jobItems() {
+        return jobItems;
+    }
+
+    /** The state table's items (categories, run records, category runs, triggers), for the reactor. */
+    ItemTable stateItems() {
+        return stateItems;
     }
 
     TableSource source() {
