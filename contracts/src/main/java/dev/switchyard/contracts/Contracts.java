@@ -4,12 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NumericNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import dev.switchyard.contracts.attr.Attr;
+import dev.switchyard.contracts.attr.AttrJson;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -18,19 +28,27 @@ import java.util.Objects;
  * Schemas under {@code schemas/} describe what {@link #toJson} writes.
  */
 public final class Contracts {
-    private static final ObjectWriter WRITER = Json.mapper().writer();
+    // A record's Map (an AuditEntry's Key and Changed) is an immutable copy whose iteration order changes
+    // from one JVM to the next; sorted, the same value is always the same text.
+    private static final ObjectMapper SORTED =
+            Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectWriter WRITER = SORTED.writer();
 
-    // Numbers inside plain JSON values (an AuditEntry's Key and Changed) are read as BigDecimal, not
-    // double, so that a 38-digit DynamoDB number keeps every digit. Trailing text after the value is an
-    // error: a JSON Lines line holds exactly one value.
+    // Numbers inside plain JSON values (an AuditEntry's Key and Changed) are read as AttrJson writes them
+    // (see AttrJsonNumbers), fractions as BigDecimal rather than double so that a 38-digit DynamoDB number
+    // keeps every digit. Trailing text after the value is an error: a JSON Lines line holds one value.
     private static final ObjectReader READER = Json.mapper()
             .reader()
+            .with(new AttrJsonNumbers())
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Contracts() {}
 
-    /** The value as JSON on one line (line breaks in text are escaped), with no trailing newline. */
+    /**
+     * The value as JSON on one line (line breaks in text are escaped), with no trailing newline; the entries
+     * of a Java map in key order.
+     */
     public static String toJson(Object record) {
         Objects.requireNonNull(record, "record");
         try {
@@ -38,6 +56,20 @@ public final class Contracts {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "cannot write " + record.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The value as the JSON tree that {@link #toJson} writes, for an adapter that adds members of its own
+     * (a log line's level, an EMF directive) to a contract's.
+     */
+    public static JsonNode toTree(Object record) {
+        Objects.requireNonNull(record, "record");
+        try {
+            return SORTED.valueToTree(record);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "cannot write " + record.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
         }
     }
 
@@ -74,8 +106,9 @@ public final class Contracts {
             String where = at(invalid);
             String prefix = where.isEmpty() ? "" : where + ": ";
             Throwable cause = invalid.getCause();
-            if (cause instanceof NullPointerException && cause.getMessage() != null) {
-                return prefix + cause.getMessage() + " is missing";
+            if (cause instanceof NullPointerException) {
+                return prefix
+                        + (cause.getMessage() == null ? "a value is missing" : cause.getMessage() + " is missing");
             }
             return prefix + (cause == null ? invalid.getOriginalMessage() : cause.getMessage());
         }
@@ -96,6 +129,39 @@ public final class Contracts {
                     + ": " + syntax.getOriginalMessage();
         }
         return e.getOriginalMessage();
+    }
+
+    /**
+     * Makes number nodes the way {@link AttrJson#toJson(Attr)} does (an integer that fits a long as a long,
+     * anything else as a BigDecimal), so that an AuditEntry filled by AttrJson equals its read-back copy:
+     * Jackson's own nodes would read {@code 5} as an int, which never equals AttrJson's long 5.
+     */
+    private static final class AttrJsonNumbers extends JsonNodeFactory {
+        AttrJsonNumbers() {
+            super(false);
+        }
+
+        @Override
+        public NumericNode numberNode(byte v) {
+            return numberNode((long) v);
+        }
+
+        @Override
+        public NumericNode numberNode(short v) {
+            return numberNode((long) v);
+        }
+
+        @Override
+        public NumericNode numberNode(int v) {
+            return numberNode((long) v);
+        }
+
+        @Override
+        public ValueNode numberNode(BigInteger v) {
+            return v == null
+                    ? nullNode()
+                    : v.bitLength() < Long.SIZE ? numberNode(v.longValue()) : numberNode(new BigDecimal(v));
+        }
     }
 
     /** The path of JSON field names (and array indexes) to where reading failed, e.g. {@code Changed.Owner.new}. */

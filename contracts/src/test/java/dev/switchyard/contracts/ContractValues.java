@@ -8,8 +8,10 @@ import net.jqwik.api.Combinators;
 
 /** Generators of the values that fill the contracts: text in any script, instants and dates JSON can carry. */
 public final class ContractValues {
-    private static final long FIRST_SECOND = Instant.parse("1970-01-01T00:00:00Z").getEpochSecond();
-    private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    private static final long FIRST_SECOND =
+            Instant.parse("1970-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_SECOND =
+            Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     private ContractValues() {}
 
@@ -54,7 +56,9 @@ public final class ContractValues {
     /** Dates from 1970 to 9999. */
     public static Arbitrary<LocalDate> dates() {
         return Arbitraries.longs()
-                .between(LocalDate.of(1970, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay())
+                .between(
+                        LocalDate.of(1970, 1, 1).toEpochDay(),
+                        LocalDate.of(9999, 12, 31).toEpochDay())
                 .map(LocalDate::ofEpochDay);
     }
 }

@@ -38,9 +38,11 @@ public record AuditEntry(
         }
         Objects.requireNonNull(auditId, "AuditId");
         Objects.requireNonNull(table, "Table");
-        key = Map.copyOf(Objects.requireNonNull(key, "Key"));
+        // sorted, so that one entry always serializes to the same text
+        key = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Objects.requireNonNull(key, "Key")));
         Objects.requireNonNull(change, "Change");
-        changed = Map.copyOf(Objects.requireNonNull(changed, "Changed"));
+        changed = java.util.Collections.unmodifiableSortedMap(
+                new java.util.TreeMap<>(Objects.requireNonNull(changed, "Changed")));
         Objects.requireNonNull(actor, "Actor");
         Objects.requireNonNull(at, "At");
     }

@@ -73,6 +73,12 @@ public record JobRunMetric(
         if (!state.isTerminal()) {
             throw new IllegalArgumentException("a metric is for a finished run; State " + state + " is not final");
         }
+        if (maxCapacity != null && (maxCapacity.isNaN() || maxCapacity.isInfinite() || maxCapacity < 0)) {
+            throw new IllegalArgumentException("MaxCapacity " + maxCapacity + " is not a capacity");
+        }
+        if (executionTimeSeconds != null && executionTimeSeconds < 0) {
+            throw new IllegalArgumentException("ExecutionTimeSeconds " + executionTimeSeconds + " is negative");
+        }
         if (durationSeconds != null && durationSeconds < 0) {
             throw new IllegalArgumentException("DurationSeconds " + durationSeconds + " is negative");
         }

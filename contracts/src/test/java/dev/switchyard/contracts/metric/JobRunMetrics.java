@@ -22,7 +22,8 @@ public final class JobRunMetrics {
 
     private record Identity(String jobName, String category, String environment, LocalDate runDate, String runId) {}
 
-    private record Times(Instant startedOn, Instant completedOn, Long duration, Long executionTime, Instant emittedAt) {}
+    private record Times(
+            Instant startedOn, Instant completedOn, Long duration, Long executionTime, Instant emittedAt) {}
 
     private record Capacity(Integer attempt, Double maxCapacity, String workerType, Integer workers) {}
 
@@ -49,11 +50,16 @@ public final class JobRunMetrics {
         Arbitrary<Capacity> capacity = Combinators.combine(
                         Arbitraries.integers().injectNull(0.3),
                         Arbitraries.doubles().injectNull(0.3),
-                        Arbitraries.of("Standard", "G.1X", "G.2X", "G.025X", "Z.2X").injectNull(0.3),
+                        Arbitraries.of("Standard", "G.1X", "G.2X", "G.025X", "Z.2X")
+                                .injectNull(0.3),
                         Arbitraries.integers().injectNull(0.3))
                 .as(Capacity::new);
         return Combinators.combine(
-                        identity, finalStates(), times, capacity, ContractValues.texts().injectNull(0.5))
+                        identity,
+                        finalStates(),
+                        times,
+                        capacity,
+                        ContractValues.texts().injectNull(0.5))
                 .as((id, state, t, c, error) -> new JobRunMetric(
                         JobRunMetric.SCHEMA_VERSION,
                         JobRunMetric.metricId(id.jobName(), id.runId(), state),
