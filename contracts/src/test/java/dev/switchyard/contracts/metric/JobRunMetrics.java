@@ -44,12 +44,12 @@ public final class JobRunMetrics {
                         ContractValues.instants().injectNull(0.2),
                         ContractValues.instants().injectNull(0.2),
                         Arbitraries.longs().between(0, Long.MAX_VALUE).injectNull(0.3),
-                        Arbitraries.longs().injectNull(0.3),
+                        Arbitraries.longs().between(0, Long.MAX_VALUE).injectNull(0.3),
                         ContractValues.instants())
                 .as(Times::new);
         Arbitrary<Capacity> capacity = Combinators.combine(
                         Arbitraries.integers().injectNull(0.3),
-                        Arbitraries.doubles().injectNull(0.3),
+                        Arbitraries.doubles().between(0, 100_000).injectNull(0.3),
                         Arbitraries.of("Standard", "G.1X", "G.2X", "G.025X", "Z.2X")
                                 .injectNull(0.3),
                         Arbitraries.integers().injectNull(0.3))
