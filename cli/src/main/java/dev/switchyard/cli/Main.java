@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             JobsCommand.class,
             CategoriesCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

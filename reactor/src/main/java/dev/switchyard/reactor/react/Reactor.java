@@ -115,6 +115,13 @@ public final class Reactor {
                 return unknownJob(job);
             }
             attribution = byManifest(job, item);
+            if (attribution == null && config.deferUnattributed()) {
+                // nothing written yet: handled whole when a run opens, or at the end without a category run
+                return Outcome.of(
+                        Outcome.Kind.DEFERRED,
+                        "no category run of " + text(item, ControlTableItem.JOB_CATEGORY) + " holding " + job
+                                + " is open");
+            }
         }
 
         ControlTable.StatusWrite written = control.writeStatus(
@@ -238,7 +245,7 @@ public final class Reactor {
             return null;
         }
         return categoryRuns
-                .latestOpenHolding(category, job, config.lookBack())
+                .latestHolding(category, job, config.lookBack())
                 .map(run -> new Attribution(run.category(), run.runDate()))
                 .orElse(null);
     }

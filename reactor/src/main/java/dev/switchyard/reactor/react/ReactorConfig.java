@@ -12,9 +12,17 @@ import java.util.Objects;
  *     their run date can still arrive, or a very late redelivery could trigger a run again
  * @param stuckAfter a run that has looked non-final for longer than this is asked of Glue by reconciliation
  * @param lookBack how many of a category's latest runs attribution and reconciliation look at
+ * @param deferUnattributed whether a final event that neither Glue's arguments nor any category run attribute
+ *     waits (is deferred) for a category run to open: right for a replay, which cannot ask Glue and may meet
+ *     a job's events before its run opens; not on AWS, where such a run is one Switchyard did not start
  */
 public record ReactorConfig(
-        String actor, Duration historyRetention, Duration runRetention, Duration stuckAfter, int lookBack) {
+        String actor,
+        Duration historyRetention,
+        Duration runRetention,
+        Duration stuckAfter,
+        int lookBack,
+        boolean deferUnattributed) {
 
     public ReactorConfig {
         Objects.requireNonNull(actor, "actor");
@@ -29,6 +37,16 @@ public record ReactorConfig(
     /** Run records for 400 days (a year of baselines), category runs and triggers for 400 days, stuck after 2 h. */
     public static ReactorConfig defaults() {
         return new ReactorConfig(
-                "switchyard-reactor", Duration.ofDays(400), Duration.ofDays(400), Duration.ofHours(2), 7);
+                "switchyard-reactor", Duration.ofDays(400), Duration.ofDays(400), Duration.ofHours(2), 7, false);
+    }
+
+    /** The same, for a replay of recorded events: see {@code deferUnattributed}. */
+    public ReactorConfig forReplay() {
+        return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, true);
+    }
+
+    /** The same, with another actor. */
+    public ReactorConfig withActor(String actor) {
+        return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed);
     }
 }

@@ -267,22 +267,28 @@ public final class CategoryRuns {
     }
 
     /**
-     * The latest run of a category that holds the job in its manifest and has not succeeded: where a Glue
-     * run without Switchyard's arguments is attributed (SPEC §3).
+     * Where a Glue run without Switchyard's arguments is attributed (SPEC §3): the latest run of the category
+     * that holds the job in its manifest and has not succeeded; failing that, the latest that holds it (a
+     * late event of a run whose category run succeeded since, which can then change nothing there).
      */
-    public Optional<CategoryRun> latestOpenHolding(String category, String jobName, int lookBack) {
+    public Optional<CategoryRun> latestHolding(String category, String jobName, int lookBack) {
+        CategoryRun succeeded = null;
         for (CategoryRun run : recent(category, lookBack)) {
-            if (run.status() == Status.SUCCEEDED || run.chunks() == 0) {
+            if (run.chunks() == 0 || (succeeded != null && run.status() == Status.SUCCEEDED)) {
                 continue;
             }
             Map<String, Attr> chunk = table.get(
                             chunkKey(category, run.runDate(), run.manifestId(), chunkOf(jobName, run.chunks())))
                     .orElse(Map.of());
-            if (Expressions.resolve(chunk, Path.of("Jobs", jobName)) != null) {
+            if (Expressions.resolve(chunk, Path.of("Jobs", jobName)) == null) {
+                continue;
+            }
+            if (run.status() != Status.SUCCEEDED) {
                 return Optional.of(run);
             }
+            succeeded = run;
         }
-        return Optional.empty();
+        return Optional.ofNullable(succeeded);
     }
 
     private static List<Entry> entries(Map<String, Attr> chunk) {

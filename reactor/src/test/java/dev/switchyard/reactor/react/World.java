@@ -91,16 +91,7 @@ public final class World {
                 (Sink<JobRunMetric>) wrap.apply((Sink<JobRunMetric>) metrics::add),
                 (Sink<AuditEntry>) wrap.apply((Sink<AuditEntry>) audit::add),
                 (Sink<DomainEvent>) wrap.apply((Sink<DomainEvent>) domainEvents::add));
-        this.reactor = new Reactor(
-                control,
-                stateItems,
-                ports,
-                new ReactorConfig(
-                        ACTOR,
-                        config.historyRetention(),
-                        config.runRetention(),
-                        config.stuckAfter(),
-                        config.lookBack()));
+        this.reactor = new Reactor(control, stateItems, ports, config.withActor(ACTOR));
         this.opener = new CategoryRunOpener(control, categoryRuns);
     }
 

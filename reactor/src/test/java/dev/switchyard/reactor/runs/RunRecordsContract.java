@@ -198,13 +198,19 @@ public abstract class RunRecordsContract {
         runs.open("RAW", D, null, List.of("B"), T0);
         runs.record("RAW", D, "B", "jr", JobRunState.SUCCEEDED, T0);
 
-        assertThat(runs.latestOpenHolding("RAW", "A", 10))
+        assertThat(runs.latestHolding("RAW", "A", 10))
                 .map(CategoryRuns.CategoryRun::runDate)
                 .contains(D.minusDays(1));
-        assertThat(runs.latestOpenHolding("RAW", "B", 10))
+        assertThat(runs.latestHolding("RAW", "B", 10))
                 .map(CategoryRuns.CategoryRun::runDate)
                 .contains(D.minusDays(1));
-        assertThat(runs.latestOpenHolding("RAW", "C", 10)).isEmpty();
+        assertThat(runs.latestHolding("RAW", "C", 10)).isEmpty();
+        runs.record("RAW", D.minusDays(1), "A", "jr_a", JobRunState.SUCCEEDED, T0);
+        runs.record("RAW", D.minusDays(1), "B", "jr_b", JobRunState.SUCCEEDED, T0);
+        assertThat(runs.latestHolding("RAW", "B", 10))
+                .as("every run holding B succeeded: the latest of them")
+                .map(CategoryRuns.CategoryRun::runDate)
+                .contains(D);
         assertThat(runs.recent("RAW", 10))
                 .extracting(CategoryRuns.CategoryRun::runDate)
                 .containsExactly(D, D.minusDays(1));
