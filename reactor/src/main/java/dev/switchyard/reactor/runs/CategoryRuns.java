@@ -51,6 +51,16 @@ public final class CategoryRuns {
     private final ItemTable table;
     private final java.time.Duration retention;
 
+    /** Open runs' headers by category and date, least recently used dropped beyond {@value #IDENTITIES}. */
+    private final Map<String, CategoryRun> identities = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CategoryRun> eldest) {
+            return size() > IDENTITIES;
+        }
+    };
+
+    private static final int IDENTITIES = 1_000;
+
     /**
      * @param retention how long a run's records are kept after it opens (DynamoDB's time to live removes
      *     them; the embedded store keeps them)
@@ -136,6 +146,27 @@ public final class CategoryRuns {
         return new Opened(get(category, runDate).orElseThrow(), false);
     }
 
+    /**
+     * A run's header for its identity (chunks, manifest id), which never changes once the run is open: kept
+     * per instance so that recording a result costs no header read after the first. Its status may be old.
+     */
+    private CategoryRun opened(String category, LocalDate runDate) {
+        String key = category + "\u0000" + runDate;
+        synchronized (identities) {
+            CategoryRun known = identities.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CategoryRun run = get(category, runDate).orElse(null);
+        if (run != null) {
+            synchronized (identities) {
+                identities.put(key, run);
+            }
+        }
+        return run;
+    }
+
     public Optional<CategoryRun> get(String category, LocalDate runDate) {
         return table.get(headerKey(category, runDate)).map(CategoryRuns::read);
     }
@@ -164,7 +195,7 @@ public final class CategoryRuns {
      */
     public Recorded record(
             String category, LocalDate runDate, String jobName, String jobRunId, JobRunState state, Instant now) {
-        CategoryRun run = get(category, runDate).orElse(null);
+        CategoryRun run = opened(category, runDate);
         if (run == null) {
             return new Recorded.NoSuchRun();
         }
@@ -224,13 +255,13 @@ public final class CategoryRuns {
                 : table.get(headerKey(run.category(), run.runDate())).orElseThrow();
         CategoryRun after = read(header);
         if (after.status() == Status.SUCCEEDED && after.succeededAt() == null) {
-            table.update(
+            WriteResult marked = table.update(
                     headerKey(run.category(), run.runDate()),
                     Update.builder()
                             .setIfNotExists("SucceededAt", new Attr.S(Timestamps.format(now)))
                             .build(),
                     Condition.ALWAYS);
-            return get(run.category(), run.runDate()).orElseThrow();
+            return read(((WriteResult.Applied) marked).item());
         }
         return after;
     }
