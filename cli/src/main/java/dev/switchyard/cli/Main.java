@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             JobsCommand.class,
             CategoriesCommand.class,
             ReplayCommand.class,
+            InvokeCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -1,0 +1,204 @@
+package dev.switchyard.ingest.lambda;
+
+import static dev.switchyard.ingest.lambda.Wiring.DYNAMODB_ENDPOINT;
+import static dev.switchyard.ingest.lambda.Wiring.EVENT_BUS;
+import static dev.switchyard.ingest.lambda.Wiring.GLUE_LOOKUP;
+import static dev.switchyard.ingest.lambda.Wiring.KAFKA_BOOTSTRAP;
+import static dev.switchyard.ingest.lambda.Wiring.METRICS_FILE;
+import static dev.switchyard.ingest.lambda.Wiring.REGION;
+import static dev.switchyard.ingest.lambda.Wiring.STATE_MACHINE_ARN;
+import static dev.switchyard.ingest.lambda.Wiring.STATE_TABLE;
+import static dev.switchyard.ingest.lambda.Wiring.STUCK_AFTER_MINUTES;
+import static dev.switchyard.ingest.lambda.Wiring.TABLE;
+
+import dev.switchyard.aws.AwsClients;
+import dev.switchyard.aws.EventBridgeSink;
+import dev.switchyard.aws.GlueJobRuns;
+import dev.switchyard.aws.StepFunctionsStarter;
+import dev.switchyard.contracts.audit.AuditEntry;
+import dev.switchyard.contracts.domain.DomainEvent;
+import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.dynamodb.DynamoItemTable;
+import dev.switchyard.dynamodb.DynamoTables;
+import dev.switchyard.reactor.ports.ExecutionStarter;
+import dev.switchyard.reactor.ports.GlueRuns;
+import dev.switchyard.reactor.ports.Sink;
+import dev.switchyard.reactor.react.Ports;
+import dev.switchyard.reactor.react.ReactorConfig;
+import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.reactor.table.StateTable;
+import dev.switchyard.sinks.EmfMetricSink;
+import dev.switchyard.sinks.JsonLinesFile;
+import dev.switchyard.sinks.LogSink;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds {@link Wiring#fromEnvironment}: reads and checks every variable first, so a bad one fails the
+ * function's start with its name before any client exists, then builds the clients (which resolve
+ * credentials at their first request, not here).
+ */
+final class FromEnvironment {
+    static final long DEFAULT_STUCK_AFTER_MINUTES = 120;
+
+    private FromEnvironment() {}
+
+    /** @param out the function's log: metrics (EMF), audit entries, rejections and retries go there */
+    static Wiring wiring(Map<String, String> env, PrintStream out) {
+        Settings settings = Settings.read(env);
+        AwsClients.Settings aws = AwsClients.Settings.DEFAULT.withRegion(settings.region());
+
+        DynamoDbClient dynamo = DynamoTables.client(settings.endpoint(), settings.region());
+        ControlTable control = new ControlTable(new DynamoItemTable(dynamo, ControlTable.SCHEMA, settings.table()));
+        ItemTable state = new DynamoItemTable(dynamo, StateTable.SCHEMA, settings.stateTable());
+
+        GlueRuns glue = settings.glueLookup() ? new GlueJobRuns(AwsClients.glue(aws)) : GlueRuns.NONE;
+        ExecutionStarter starter =
+                settings.stateMachineArn().map(arn -> starter(aws, arn)).orElse(NO_STATE_MACHINE);
+        Sink<JobRunMetric> metrics = settings.metricsFile()
+                .<Sink<JobRunMetric>>map(JsonLinesFile::new)
+                .orElseGet(() -> new EmfMetricSink(out));
+        Sink<AuditEntry> audit = LogSink.audit(out);
+        Sink<DomainEvent> domainEvents = settings.eventBus()
+                .<Sink<DomainEvent>>map(bus -> new EventBridgeSink(AwsClients.eventBridge(aws), bus))
+                .orElseGet(Sink::discard);
+
+        ReactorConfig defaults = ReactorConfig.defaults();
+        ReactorConfig config = new ReactorConfig(
+                defaults.actor(),
+                defaults.historyRetention(),
+                defaults.runRetention(),
+                settings.stuckAfter(),
+                defaults.lookBack(),
+                defaults.deferUnattributed());
+        return Wiring.of(
+                        control,
+                        state,
+                        new Ports(glue, starter, metrics, audit, domainEvents),
+                        config,
+                        LogSink.rejections(out),
+                        Clock.systemUTC())
+                .withLog(out);
+    }
+
+    /**
+     * Chaining without a state machine: the decision (made when the function is configured without {@link
+     * Wiring#STATE_MACHINE_ARN}) is to fail loudly when a run is due, not at the start, so that a function
+     * that only audits or reconciles needs no ARN. Failing is safe: the trigger marker stays without an
+     * execution, the event that triggered it fails and is redelivered, and the redelivery, once the variable is
+     * set, starts the run.
+     */
+    static final ExecutionStarter NO_STATE_MACHINE = (category, runDate, environment) -> {
+        throw new IllegalStateException("cannot start category " + category + " for " + runDate + ": "
+                + STATE_MACHINE_ARN + " is not set. Set it to the orchestrator's state machine ARN; the event that"
+                + " made the run due fails now and its redelivery starts the run.");
+    };
+
+    /** The variables, read and checked. */
+    record Settings(
+            String table,
+            String stateTable,
+            URI endpoint,
+            String region,
+            Optional<String> stateMachineArn,
+            Optional<String> eventBus,
+            Optional<Path> metricsFile,
+            boolean glueLookup,
+            Duration stuckAfter) {
+
+        static Settings read(Map<String, String> env) {
+            if (value(env, KAFKA_BOOTSTRAP).isPresent()) {
+                throw new IllegalStateException(KAFKA_BOOTSTRAP + " is set, but this version of Switchyard cannot"
+                        + " write to Kafka yet: unset it (metrics then go to " + METRICS_FILE
+                        + " or to CloudWatch EMF in the log, audit entries to the log)");
+            }
+            String table = required(env, TABLE, "the control table's name");
+            return new Settings(
+                    table,
+                    value(env, STATE_TABLE).orElse(table + "-state"),
+                    value(env, DYNAMODB_ENDPOINT).map(FromEnvironment::endpoint).orElse(null),
+                    required(env, REGION, "the region of the tables and services, e.g. eu-west-1"),
+                    value(env, STATE_MACHINE_ARN),
+                    value(env, EVENT_BUS),
+                    value(env, METRICS_FILE).map(FromEnvironment::file),
+                    FromEnvironment.glueLookup(env),
+                    FromEnvironment.stuckAfter(env));
+        }
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static String required(Map<String, String> env, String name, String what) {
+        return value(env, name)
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not set: it must name " + what));
+    }
+
+    private static URI endpoint(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(text, "needs a scheme and a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    DYNAMODB_ENDPOINT + " '" + text + "' is not a URL such as http://localhost:4567", e);
+        }
+    }
+
+    private static ExecutionStarter starter(AwsClients.Settings aws, String arn) {
+        try {
+            return new StepFunctionsStarter(AwsClients.stepFunctions(aws), arn);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(STATE_MACHINE_ARN + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path file(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(METRICS_FILE + " '" + text + "' is not a file path: " + e.getMessage());
+        }
+    }
+
+    private static boolean glueLookup(Map<String, String> env) {
+        return switch (value(env, GLUE_LOOKUP).orElse("on").toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default ->
+                throw new IllegalArgumentException(
+                        GLUE_LOOKUP + " is '" + env.get(GLUE_LOOKUP) + "': it must be on (the default) or off");
+        };
+    }
+
+    private static Duration stuckAfter(Map<String, String> env) {
+        Optional<String> text = value(env, STUCK_AFTER_MINUTES);
+        if (text.isEmpty()) {
+            return Duration.ofMinutes(DEFAULT_STUCK_AFTER_MINUTES);
+        }
+        try {
+            long minutes = Long.parseLong(text.get());
+            if (minutes < 1) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMinutes(minutes);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(STUCK_AFTER_MINUTES + " is '" + text.get()
+                    + "': it must be a whole number of minutes, at least 1 (default "
+                    + DEFAULT_STUCK_AFTER_MINUTES + ")");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.switchyard.ingest.lambda;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.event.Rejection;
+import dev.switchyard.ingest.decode.EventDecoder;
+import dev.switchyard.reactor.ports.Sink;
+import dev.switchyard.reactor.react.Ports;
+import dev.switchyard.reactor.react.Reactor;
+import dev.switchyard.reactor.react.ReactorConfig;
+import dev.switchyard.reactor.react.Reconciler;
+import dev.switchyard.reactor.runs.CategoryRuns;
+import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.table.Categories;
+import dev.switchyard.reactor.table.ControlTable;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the Lambda handlers need, built once per execution environment (at cold start) and shared by
+ * every invocation it serves: the reactor, the reconciler, the decoder, where rejections go, and the clock.
+ * No DI framework: {@link #fromEnvironment} builds the real adapters from the function's environment
+ * variables, {@link #of} takes ports, for {@code switchyard invoke} and tests. Building does no network I/O.
+ */
+public final class Wiring {
+    /** The control table's name (required); its state table is {@code NAME-state} unless {@link #STATE_TABLE}. */
+    public static final String TABLE = "SWITCHYARD_TABLE";
+    /** The state table's name (optional): categories, run records, category runs, trigger markers. */
+    public static final String STATE_TABLE = "SWITCHYARD_STATE_TABLE";
+    /** A DynamoDB-API endpoint other than AWS's own, e.g. a development server (optional). */
+    public static final String DYNAMODB_ENDPOINT = "SWITCHYARD_DYNAMODB_ENDPOINT";
+    /** The region of the tables and services (required; Lambda sets it). */
+    public static final String REGION = "AWS_REGION";
+    /** The orchestrator's state machine, started by chaining (required for chaining, checked when starting). */
+    public static final String STATE_MACHINE_ARN = "SWITCHYARD_STATE_MACHINE_ARN";
+    /** The EventBridge bus for domain events (optional: without it they are discarded). */
+    public static final String EVENT_BUS = "SWITCHYARD_EVENT_BUS";
+    /** A JSON Lines file for metrics (optional: without it, CloudWatch EMF lines in the log). */
+    public static final String METRICS_FILE = "SWITCHYARD_METRICS_FILE";
+    /** Kafka bootstrap servers: not supported yet, so setting it fails the function's start. */
+    public static final String KAFKA_BOOTSTRAP = "SWITCHYARD_KAFKA_BOOTSTRAP";
+    /** {@code on} (default) asks Glue's {@code GetJobRun} about each final run; {@code off} does not. */
+    public static final String GLUE_LOOKUP = "SWITCHYARD_GLUE_LOOKUP";
+    /** Minutes after which reconciliation asks Glue about a run that looks unfinished (default 120). */
+    public static final String STUCK_AFTER_MINUTES = "SWITCHYARD_STUCK_AFTER_MINUTES";
+
+    private final Reactor reactor;
+    private final Reconciler reconciler;
+    private final EventDecoder decoder;
+    private final Sink<Rejection> rejections;
+    private final Clock clock;
+    private final PrintStream log;
+
+    private Wiring(
+            Reactor reactor,
+            Reconciler reconciler,
+            EventDecoder decoder,
+            Sink<Rejection> rejections,
+            Clock clock,
+            PrintStream log) {
+        this.reactor = reactor;
+        this.reconciler = reconciler;
+        this.decoder = decoder;
+        this.rejections = rejections;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /**
+     * The real adapters, as the variables of a Lambda function's environment say (see the constants of this
+     * class): the control and state tables on DynamoDB, Glue, Step Functions, EventBridge; metrics as
+     * CloudWatch EMF lines on standard output (the function's log) or to {@link #METRICS_FILE}; audit
+     * entries and rejections as JSON log lines on standard output. Blank values count as unset.
+     *
+     * @throws IllegalArgumentException when a variable is missing or invalid, naming it
+     * @throws IllegalStateException when {@link #KAFKA_BOOTSTRAP} is set
+     */
+    public static Wiring fromEnvironment(Map<String, String> env) {
+        return FromEnvironment.wiring(env, System.out);
+    }
+
+    /** The reactor and the reconciler on the given stores and ports, for local runs and tests. */
+    public static Wiring of(
+            ControlTable control,
+            ItemTable state,
+            Ports ports,
+            ReactorConfig config,
+            Sink<Rejection> rejections,
+            Clock clock) {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(config, "config");
+        Reactor reactor = new Reactor(control, state, ports, config);
+        Reconciler reconciler = new Reconciler(
+                control,
+                new CategoryRuns(state, config.runRetention()),
+                new Categories(state),
+                ports.glue(),
+                reactor,
+                config);
+        return new Wiring(
+                reactor,
+                reconciler,
+                new EventDecoder(),
+                Objects.requireNonNull(rejections, "rejections"),
+                Objects.requireNonNull(clock, "clock"),
+                System.err);
+    }
+
+    /**
+     * The same wiring, logging the failures of single records (which are retried, not rejected) to {@code
+     * log} instead of standard error.
+     */
+    public Wiring withLog(PrintStream log) {
+        return new Wiring(reactor, reconciler, decoder, rejections, clock, Objects.requireNonNull(log, "log"));
+    }
+
+    public Reactor reactor() {
+        return reactor;
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
+    public EventDecoder decoder() {
+        return decoder;
+    }
+
+    public Sink<Rejection> rejections() {
+        return rejections;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Logs a record that failed and will be retried, as one JSON line (CloudWatch Logs indexes its fields):
+     * {@code {"level":"WARN","kind":"retry","where":…,"errorType":…,"errorMessage":…}}.
+     */
+    void retrying(String where, Throwable failure) {
+        ObjectNode line = Json.mapper()
+                .createObjectNode()
+                .put("level", "WARN")
+                .put("kind", "retry")
+                .put("where", where)
+                .put("errorType", failure.getClass().getName())
+                .put("errorMessage", String.valueOf(failure.getMessage()));
+        log.println(line);
+    }
+}
