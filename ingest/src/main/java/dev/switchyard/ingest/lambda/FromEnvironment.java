@@ -74,13 +74,7 @@ final class FromEnvironment {
                 .orElseGet(Sink::discard);
 
         ReactorConfig defaults = ReactorConfig.defaults();
-        ReactorConfig config = new ReactorConfig(
-                defaults.actor(),
-                defaults.historyRetention(),
-                defaults.runRetention(),
-                settings.stuckAfter(),
-                defaults.lookBack(),
-                defaults.deferUnattributed());
+        ReactorConfig config = defaults.withStuckAfter(settings.stuckAfter());
         return Wiring.of(
                         control,
                         state,

@@ -45,6 +45,11 @@ public record ReactorConfig(
         return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, true);
     }
 
+    /** The same, with another threshold for reconciliation. */
+    public ReactorConfig withStuckAfter(Duration stuckAfter) {
+        return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed);
+    }
+
     /** The same, with another actor. */
     public ReactorConfig withActor(String actor) {
         return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed);
