@@ -85,6 +85,16 @@ public final class StepFunctionsStarter implements ExecutionStarter {
         }
     }
 
+    /**
+     * Checks a state machine ARN without building a client.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static String checkArn(String stateMachineArn) {
+        executionArnPrefix(stateMachineArn);
+        return stateMachineArn;
+    }
+
     // arn:aws:states:us-east-1:123456789012:stateMachine:Orchestrator[:alias]
     //   -> arn:aws:states:us-east-1:123456789012:execution:Orchestrator:
     // Executions of a version or an alias carry the state machine's own name too.

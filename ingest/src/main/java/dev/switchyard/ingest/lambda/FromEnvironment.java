@@ -63,14 +63,24 @@ final class FromEnvironment {
         ItemTable state = new DynamoItemTable(dynamo, StateTable.SCHEMA, settings.stateTable());
 
         GlueRuns glue = settings.glueLookup() ? new GlueJobRuns(AwsClients.glue(aws)) : GlueRuns.NONE;
-        ExecutionStarter starter =
-                settings.stateMachineArn().map(arn -> starter(aws, arn)).orElse(NO_STATE_MACHINE);
+        // Step Functions and EventBridge are called only when a category run succeeds: their clients are
+        // built at the first call, not in every cold start (a client costs tens of milliseconds to build).
+        ExecutionStarter starter = settings.stateMachineArn()
+                .<ExecutionStarter>map(arn -> {
+                    Lazy<ExecutionStarter> real = new Lazy<>(() -> starter(aws, arn));
+                    return (category, runDate, environment) -> real.get().start(category, runDate, environment);
+                })
+                .orElse(NO_STATE_MACHINE);
         Sink<JobRunMetric> metrics = settings.metricsFile()
                 .<Sink<JobRunMetric>>map(JsonLinesFile::new)
                 .orElseGet(() -> new EmfMetricSink(out));
         Sink<AuditEntry> audit = LogSink.audit(out);
         Sink<DomainEvent> domainEvents = settings.eventBus()
-                .<Sink<DomainEvent>>map(bus -> new EventBridgeSink(AwsClients.eventBridge(aws), bus))
+                .<Sink<DomainEvent>>map(bus -> {
+                    Lazy<EventBridgeSink> real =
+                            new Lazy<>(() -> new EventBridgeSink(AwsClients.eventBridge(aws), bus));
+                    return event -> real.get().accept(event);
+                })
                 .orElseGet(Sink::discard);
 
         ReactorConfig defaults = ReactorConfig.defaults();
@@ -98,6 +108,23 @@ final class FromEnvironment {
                 + " made the run due fails now and its redelivery starts the run.");
     };
 
+    /** A value built at its first use, once. */
+    static final class Lazy<T> {
+        private final java.util.function.Supplier<T> build;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> build) {
+            this.build = build;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = build.get();
+            }
+            return value;
+        }
+    }
+
     /** The variables, read and checked. */
     record Settings(
             String table,
@@ -122,7 +149,7 @@ final class FromEnvironment {
                     value(env, STATE_TABLE).orElse(table + "-state"),
                     value(env, DYNAMODB_ENDPOINT).map(FromEnvironment::endpoint).orElse(null),
                     required(env, REGION, "the region of the tables and services, e.g. eu-west-1"),
-                    value(env, STATE_MACHINE_ARN),
+                    value(env, STATE_MACHINE_ARN).map(FromEnvironment::stateMachineArn),
                     value(env, EVENT_BUS),
                     value(env, METRICS_FILE).map(FromEnvironment::file),
                     FromEnvironment.glueLookup(env),
@@ -149,6 +176,14 @@ final class FromEnvironment {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(
                     DYNAMODB_ENDPOINT + " '" + text + "' is not a URL such as http://localhost:4567", e);
+        }
+    }
+
+    private static String stateMachineArn(String text) {
+        try {
+            return StepFunctionsStarter.checkArn(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(STATE_MACHINE_ARN + " is invalid: " + e.getMessage(), e);
         }
     }
 
