@@ -51,7 +51,7 @@ measure() { # label, java options...
     for i in $(seq "$RUNS"); do
         local start line
         # a new run each time, so that every start handles the event whole (not as a redelivery)
-        sed "s/jr_abcdef[0-9a-f]*/jr_cold_${RANDOM}_$i/; s/\"id\":\"[^\"]*\"/\"id\":\"cold-$i-$RANDOM\"/" "$EVENT" > "$WORK/event.json"
+        sed "s/jr_[0-9a-f]\{64\}/jr_cold_${RANDOM}_$i/; s/\"id\":\"[^\"]*\"/\"id\":\"cold-$i-$RANDOM\"/" "$EVENT" > "$WORK/event.json"
         start=$(now)
         line=$("$JAVA" "$@" -cp "$JAR:ingest/target/test-classes" dev.switchyard.ingest.lambda.ColdStart "$WORK/event.json" | grep '^main=')
         local done=${line#*done=}; done=${done%% *}
@@ -82,3 +82,7 @@ hello "hello world (JVM defaults)"
 hello "hello world (Lambda's: C1 only, serial GC)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 measure "events handler (JVM defaults)"
 measure "events handler (Lambda's: C1 only, serial GC)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+# A RUNNING event needs no GetJobRun, so Glue lookups can stay on (the Glue client is built, not called).
+EVENT=ingest/src/test/resources/events/glue-job-run-status-running.json
+export SWITCHYARD_GLUE_LOOKUP=on
+measure "RUNNING event, Glue client built (Lambda's)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
