@@ -218,7 +218,8 @@ public class StoreBenchmark {
                         Condition.or(
                                 Condition.notExists(ControlTableItem.LAST_RUN_TIMESTAMP),
                                 Condition.compare(LAST_RUN_TIMESTAMP, Condition.Op.LE, timestamp)),
-                        new Stamp("reactor", at));
+                        new Stamp("reactor", at))
+                .outcome();
         if (outcome != ControlTable.StatusOutcome.APPLIED) {
             writer.superseded++;
         }
