@@ -34,13 +34,17 @@ public record TableChange(
         boolean ttlExpiry) {
 
     public TableChange {
-        Objects.requireNonNull(eventId, "eventId");
+        if (Objects.requireNonNull(eventId, "eventId").isBlank()) {
+            throw new IllegalArgumentException("eventId is blank");
+        }
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         if (!sequenceNumber.chars().allMatch(c -> c >= '0' && c <= '9') || sequenceNumber.isEmpty()) {
-            throw new IllegalArgumentException("a sequence number is decimal digits: '" + sequenceNumber + "'");
+            throw new IllegalArgumentException("sequenceNumber must be decimal digits, not '" + sequenceNumber + "'");
         }
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(table, "table");
+        if (Objects.requireNonNull(table, "table").isBlank()) {
+            throw new IllegalArgumentException("table is blank");
+        }
         keys = Map.copyOf(keys);
         oldImage = oldImage == null ? null : Map.copyOf(oldImage);
         newImage = newImage == null ? null : Map.copyOf(newImage);
