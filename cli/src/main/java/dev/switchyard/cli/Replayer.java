@@ -4,13 +4,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.attr.Attr;
+import dev.switchyard.contracts.attr.AttrJson;
 import dev.switchyard.contracts.audit.AuditEntry;
 import dev.switchyard.contracts.domain.DomainEvent;
+import dev.switchyard.contracts.event.GlueJobEvent;
 import dev.switchyard.contracts.event.InboundEvent;
 import dev.switchyard.contracts.event.Received;
 import dev.switchyard.contracts.event.Rejection;
 import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.ingest.decode.EventDecoder;
 import dev.switchyard.reactor.ports.ExecutionStarter;
 import dev.switchyard.reactor.ports.GlueRuns;
@@ -22,6 +27,7 @@ import dev.switchyard.reactor.react.Reactor;
 import dev.switchyard.reactor.react.ReactorConfig;
 import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.store.Utf8;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.sinks.Deduplicating;
 import dev.switchyard.sinks.JsonLinesFile;
@@ -152,7 +158,7 @@ final class Replayer {
                     if (received instanceof Received.Accepted accepted) {
                         InboundEvent event = accepted.event();
                         earliest = earliest == null || event.time().isBefore(earliest) ? event.time() : earliest;
-                        if (event instanceof dev.switchyard.contracts.event.GlueJobEvent glue) {
+                        if (event instanceof GlueJobEvent glue) {
                             runs.add(glue);
                         }
                     }
@@ -240,7 +246,7 @@ final class Replayer {
         switch (outcome.kind()) {
             case DEFERRED -> deferred.add(new Waiting(event, where, record));
             case UNKNOWN_JOB -> {
-                if (event instanceof dev.switchyard.contracts.event.GlueJobEvent glue) {
+                if (event instanceof GlueJobEvent glue) {
                     counts.unknownJobs.merge(glue.jobName(), 1L, Long::sum);
                 }
             }
@@ -280,29 +286,29 @@ final class Replayer {
 
     /** The job items, in JobName order, as plain JSON objects. */
     List<JsonNode> table() {
-        List<Map<String, dev.switchyard.contracts.attr.Attr>> items = new ArrayList<>(control.all());
-        items.sort((a, b) -> dev.switchyard.reactor.store.Utf8.compare(name(a), name(b)));
+        List<Map<String, Attr>> items = new ArrayList<>(control.all());
+        items.sort((a, b) -> Utf8.compare(name(a), name(b)));
         return items.stream().<JsonNode>map(Replayer::ordered).toList();
     }
 
     /** SPEC §1's columns first in its order, then the others by name: the same text however items were written. */
-    private static JsonNode ordered(Map<String, dev.switchyard.contracts.attr.Attr> item) {
-        com.fasterxml.jackson.databind.node.ObjectNode object = Json.mapper().createObjectNode();
-        for (String column : dev.switchyard.contracts.table.ControlTableItem.COLUMNS) {
+    private static JsonNode ordered(Map<String, Attr> item) {
+        ObjectNode object = Json.mapper().createObjectNode();
+        for (String column : ControlTableItem.COLUMNS) {
             if (item.containsKey(column)) {
-                object.set(column, dev.switchyard.contracts.attr.AttrJson.toJson(item.get(column)));
+                object.set(column, AttrJson.toJson(item.get(column)));
             }
         }
         new TreeMap<>(item).forEach((column, value) -> {
             if (!object.has(column)) {
-                object.set(column, dev.switchyard.contracts.attr.AttrJson.toJson(value));
+                object.set(column, AttrJson.toJson(value));
             }
         });
         return object;
     }
 
-    private static String name(Map<String, dev.switchyard.contracts.attr.Attr> item) {
-        return item.get("JobName") instanceof dev.switchyard.contracts.attr.Attr.S s ? s.value() : "";
+    private static String name(Map<String, Attr> item) {
+        return item.get("JobName") instanceof Attr.S s ? s.value() : "";
     }
 
     static String json(Object value) throws IOException {

@@ -2,6 +2,7 @@ package dev.switchyard.reactor.react;
 
 import dev.switchyard.contracts.event.GlueJobEvent;
 import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.reactor.ports.GlueRun;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class Metrics {
                 : Duration.between(startedOn, completedOn).toSeconds();
         String error = glue != null && glue.errorMessage() != null
                 ? glue.errorMessage()
-                : event.state() == dev.switchyard.contracts.table.JobRunState.SUCCEEDED ? null : event.message();
+                : event.state() == JobRunState.SUCCEEDED ? null : event.message();
         return new JobRunMetric(
                 JobRunMetric.SCHEMA_VERSION,
                 JobRunMetric.metricId(event.jobName(), event.jobRunId(), event.state()),

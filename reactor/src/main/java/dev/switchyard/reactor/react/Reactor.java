@@ -8,6 +8,7 @@ import dev.switchyard.contracts.event.GlueJobEvent;
 import dev.switchyard.contracts.event.InboundEvent;
 import dev.switchyard.contracts.event.TableChanged;
 import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.contracts.table.Timestamps;
 import dev.switchyard.reactor.ports.GlueRun;
 import dev.switchyard.reactor.runs.CategoryRuns;
@@ -267,10 +268,9 @@ public final class Reactor {
                         java.time.Duration.between(startedOn, completedOn(event, glue))
                                 .toSeconds());
         columns.put("LastDurationSeconds", duration == null ? null : Attr.n(duration));
-        String error =
-                event.state().isTerminal() && event.state() != dev.switchyard.contracts.table.JobRunState.SUCCEEDED
-                        ? (glue != null && glue.errorMessage() != null ? glue.errorMessage() : event.message())
-                        : null;
+        String error = event.state().isTerminal() && event.state() != JobRunState.SUCCEEDED
+                ? (glue != null && glue.errorMessage() != null ? glue.errorMessage() : event.message())
+                : null;
         columns.put("LastError", error == null ? null : new Attr.S(error));
         columns.put(LAST_ORDER, new Attr.S(RunOrder.of(runStart, event.jobRunId(), event.state(), event.time())));
         return columns;
@@ -298,9 +298,7 @@ public final class Reactor {
                 glue == null ? null : glue.numberOfWorkers(),
                 glue != null && glue.errorMessage() != null
                         ? glue.errorMessage()
-                        : last && event.state() != dev.switchyard.contracts.table.JobRunState.SUCCEEDED
-                                ? event.message()
-                                : null);
+                        : last && event.state() != JobRunState.SUCCEEDED ? event.message() : null);
     }
 
     private static Condition laterThan(String order) {
