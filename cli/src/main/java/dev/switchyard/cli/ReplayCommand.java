@@ -10,6 +10,7 @@ import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.Timestamps;
+import dev.switchyard.reactor.ports.Sink;
 import dev.switchyard.reactor.react.Outcome;
 import dev.switchyard.reactor.react.ReactorConfig;
 import dev.switchyard.reactor.runs.Triggers;
@@ -93,6 +94,19 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the outputs are written.")
     private Path out;
 
+    @Option(
+            names = "--metrics-file",
+            paramLabel = "FILE",
+            description =
+                    "Also append the job-run metrics to this JSON Lines file (as run and the Lambda" + " handlers do).")
+    private Path metricsFile;
+
+    @Option(
+            names = "--audit-file",
+            paramLabel = "FILE",
+            description = "Also append the audit entries to this JSON Lines file.")
+    private Path auditFile;
+
     @Mixin
     private FormatOption format;
 
@@ -114,7 +128,10 @@ final class ReplayCommand implements Callable<Integer> {
         ItemTable stateItems;
         try (SqliteStore store = SqliteStore.openInMemory(main.clock());
                 JsonLinesFile<JobRunMetric> metrics = JsonLinesFile.replacing(out.resolve("metrics.jsonl"));
+                JsonLinesFile<JobRunMetric> moreMetrics =
+                        metricsFile == null ? null : new JsonLinesFile<>(metricsFile);
                 JsonLinesFile<AuditEntry> audit = JsonLinesFile.replacing(out.resolve("audit.jsonl"));
+                JsonLinesFile<AuditEntry> moreAudit = auditFile == null ? null : new JsonLinesFile<>(auditFile);
                 JsonLinesFile<Replayer.Rejected> rejected = JsonLinesFile.replacing(out.resolve("rejected.jsonl"))) {
             jobItems = store.table(ControlTable.SCHEMA);
             stateItems = store.table(StateTable.SCHEMA);
@@ -125,8 +142,8 @@ final class ReplayCommand implements Callable<Integer> {
             replayer = new Replayer(
                     control,
                     stateItems,
-                    Replayer.metricsFile(metrics),
-                    Replayer.auditFile(audit),
+                    Replayer.metricsFile(both(metrics, moreMetrics)),
+                    Replayer.auditFile(both(audit, moreAudit)),
                     rejected,
                     scan.runs(),
                     config);
@@ -152,6 +169,15 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static <T> Sink<T> both(Sink<T> first, Sink<T> second) {
+        return second == null
+                ? first
+                : value -> {
+                    first.accept(value);
+                    second.accept(value);
+                };
     }
 
     /** {@code C@YYYY-MM-DD}. */

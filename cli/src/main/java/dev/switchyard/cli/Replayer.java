@@ -30,7 +30,6 @@ import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.store.Utf8;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.sinks.Deduplicating;
-import dev.switchyard.sinks.JsonLinesFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,11 +128,11 @@ final class Replayer {
     }
 
     /** Metric and audit sinks into {@code dir} that pass each id once, as consumers de-duplicate. */
-    static Sink<JobRunMetric> metricsFile(JsonLinesFile<JobRunMetric> file) {
+    static Sink<JobRunMetric> metricsFile(Sink<JobRunMetric> file) {
         return new Deduplicating<>(file, JobRunMetric::metricId);
     }
 
-    static Sink<AuditEntry> auditFile(JsonLinesFile<AuditEntry> file) {
+    static Sink<AuditEntry> auditFile(Sink<AuditEntry> file) {
         return new Deduplicating<>(file, AuditEntry::auditId);
     }
 

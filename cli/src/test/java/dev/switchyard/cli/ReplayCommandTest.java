@@ -156,6 +156,23 @@ class ReplayCommandTest {
     }
 
     @Test
+    void shouldAlsoAppendMetricsAndAudit_toTheFilesNamed() throws IOException {
+        Path out = dir.resolve("also");
+        Path metrics = dir.resolve("all-metrics.jsonl");
+        Path audit = dir.resolve("all-audit.jsonl");
+        Files.writeString(metrics, "{\"earlier\":true}\n");
+
+        CliTest.Result result =
+                replay(EVENTS, out, "--metrics-file", metrics.toString(), "--audit-file", audit.toString());
+
+        assertThat(result.status()).as(result.err()).isZero();
+        List<String> appended = Files.readAllLines(metrics);
+        assertThat(appended.getFirst()).isEqualTo("{\"earlier\":true}");
+        assertThat(appended.subList(1, appended.size())).isEqualTo(Files.readAllLines(out.resolve("metrics.jsonl")));
+        assertThat(Files.readAllLines(audit)).isEqualTo(Files.readAllLines(out.resolve("audit.jsonl")));
+    }
+
+    @Test
     void shouldPrintTheSummaryAsJson() throws IOException {
         CliTest.Result result = replay(EVENTS, dir.resolve("json"), "--format", "json");
 
