@@ -34,7 +34,8 @@ final class Responses {
                 .createObjectNode()
                 .put("jobsStuck", report.jobsStuck())
                 .put("entriesPending", report.entriesPending())
-                .put("runsFound", report.runsFound());
+                .put("runsFound", report.runsFound())
+                .put("unasked", report.unasked());
         Map<String, Integer> counts = new TreeMap<>();
         report.outcomes().forEach(o -> counts.merge(o.kind().name(), 1, Integer::sum));
         ObjectNode outcomes = response.putObject("outcomes");

@@ -38,6 +38,13 @@ public final class Reconciler {
     /** How many of a job's latest runs are asked of Glue for a manifest entry. */
     static final int RUNS_ASKED = 10;
 
+    /**
+     * Glue calls one sweep makes at most: a category run that failed before it started its jobs leaves every
+     * manifest entry pending, and asking Glue about thousands of jobs every few minutes would only meet Glue's
+     * rate limits. What is not asked is counted, and the next sweep starts from another category.
+     */
+    static final int GLUE_CALLS_PER_SWEEP = 500;
+
     private final ControlTable control;
     private final CategoryRuns runs;
     private final Categories categories;
@@ -60,8 +67,13 @@ public final class Reconciler {
         this.config = config;
     }
 
-    /** What a sweep looked at and found. */
-    public record Report(int jobsStuck, int entriesPending, int runsFound, List<Outcome> outcomes) {
+    /**
+     * What a sweep looked at and found.
+     *
+     * @param unasked stuck jobs and pending entries left for a later sweep, once {@value #GLUE_CALLS_PER_SWEEP}
+     *     Glue calls were made
+     */
+    public record Report(int jobsStuck, int entriesPending, int runsFound, int unasked, List<Outcome> outcomes) {
         public Report {
             outcomes = List.copyOf(outcomes);
         }
@@ -73,6 +85,8 @@ public final class Reconciler {
         int stuck = 0;
         int pending = 0;
         int found = 0;
+        int calls = 0;
+        int unasked = 0;
         TreeSet<String> categoryNames = new TreeSet<>();
         for (Map<String, Attr> item : control.all()) {
             String category = text(item, ControlTableItem.JOB_CATEGORY);
@@ -83,6 +97,10 @@ public final class Reconciler {
                 continue;
             }
             stuck++;
+            if (calls++ >= GLUE_CALLS_PER_SWEEP) {
+                unasked++;
+                continue;
+            }
             String job = text(item, ControlTableItem.JOB_NAME);
             Optional<GlueRun> run = glue.jobRun(job, text(item, "LastRunId"));
             if (run.isPresent() && run.get().state().isTerminal()) {
@@ -93,7 +111,12 @@ public final class Reconciler {
         categories.read().definitions().stream()
                 .map(CategoryDefinition::category)
                 .forEach(categoryNames::add);
-        for (String category : categoryNames) {
+        List<String> ordered = new ArrayList<>(categoryNames);
+        if (!ordered.isEmpty()) {
+            // start from another category each minute, so that a large backlog starves none of them
+            java.util.Collections.rotate(ordered, (int) ((now.getEpochSecond() / 60) % ordered.size()));
+        }
+        for (String category : ordered) {
             for (CategoryRuns.CategoryRun open : runs.recent(category, config.lookBack())) {
                 if (open.status() != CategoryRuns.Status.OPEN || open.openedAt().isAfter(before)) {
                     continue;
@@ -103,6 +126,10 @@ public final class Reconciler {
                         continue;
                     }
                     pending++;
+                    if (calls++ >= GLUE_CALLS_PER_SWEEP) {
+                        unasked++;
+                        continue;
+                    }
                     for (GlueRun run : glue.jobRuns(entry.jobName(), RUNS_ASKED)) {
                         if (run.state().isTerminal() && belongsTo(run, open)) {
                             found++;
@@ -112,7 +139,7 @@ public final class Reconciler {
                 }
             }
         }
-        return new Report(stuck, pending, found, outcomes);
+        return new Report(stuck, pending, found, unasked, outcomes);
     }
 
     private static boolean looksStuck(Map<String, Attr> item, Instant before) {
