@@ -22,6 +22,7 @@ import dev.switchyard.reactor.store.Path;
 import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.reactor.table.Stamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -94,87 +95,113 @@ public final class Reactor {
     }
 
     private Outcome jobEvent(GlueJobEvent event, Instant now) {
-        String job = event.jobName();
-        String runId = event.jobRunId();
         String within = RunOrder.within(event.state(), event.time());
-        Optional<RunHistory.Entry> seen = history.entry(job, runId);
+        Optional<RunHistory.Entry> seen = history.entry(event.jobName(), event.jobRunId());
         if (seen.isPresent() && seen.get().order().compareTo(within) >= 0) {
-            return Outcome.of(Outcome.Kind.DUPLICATE, "run " + runId + " was handled up to a later event");
+            return Outcome.of(Outcome.Kind.DUPLICATE, "run " + event.jobRunId() + " was handled up to a later event");
         }
-        JobRun known = seen.map(RunHistory.Entry::run).orElse(null);
-        boolean last = event.state().isTerminal();
-        GlueRun glue = last ? ports.glue().jobRun(job, runId).orElse(null) : null;
-        Instant startedOn = firstOf(
-                glue == null ? null : glue.startedOn(), event.startedOn(), known == null ? null : known.startedOn());
-        Instant runStart = startedOn != null ? startedOn : event.time();
+        Run run = run(event, seen.map(RunHistory.Entry::run).orElse(null));
 
-        Attribution attribution = last ? attributed(glue, known) : null;
+        // 1. Which category run the run belongs to (final events only): Glue's arguments, an earlier event of
+        //    the run, or the manifests, which need the job's item.
         Map<String, Attr> item = null;
-        if (last && attribution == null) {
-            item = control.get(job).orElse(null);
+        if (run.last() && run.attribution() == null) {
+            item = control.get(event.jobName()).orElse(null);
             if (item == null) {
-                return unknownJob(job);
+                return unknownJob(event.jobName());
             }
-            attribution = byManifest(job, item);
-            if (attribution == null && config.deferUnattributed()) {
+            run = run.attributed(byManifest(event.jobName(), item));
+            if (run.attribution() == null && config.deferUnattributed()) {
                 // nothing written yet: handled whole when a run opens, or at the end without a category run
                 return Outcome.of(
                         Outcome.Kind.DEFERRED,
-                        "no category run of " + text(item, ControlTableItem.JOB_CATEGORY) + " holding " + job
-                                + " is open");
+                        "no category run of " + text(item, ControlTableItem.JOB_CATEGORY) + " holding "
+                                + event.jobName() + " is open");
             }
         }
 
+        // 2. The job's status, if this is the greatest event delivered.
         ControlTable.StatusWrite written = control.writeStatus(
-                job,
-                statusColumns(event, runStart, attribution, glue, startedOn),
-                laterThan(RunOrder.of(runStart, runId, event.state(), event.time())),
+                event.jobName(),
+                statusColumns(event, run),
+                laterThan(RunOrder.of(run.start(), event.jobRunId(), event.state(), event.time())),
                 new Stamp(config.actor(), now));
         if (written.outcome() == ControlTable.StatusOutcome.NO_SUCH_JOB) {
-            return unknownJob(job);
-        }
-        if (written.item() != null) {
-            item = written.item();
+            return unknownJob(event.jobName());
         }
         Outcome.Kind kind = written.outcome() == ControlTable.StatusOutcome.APPLIED
                 ? Outcome.Kind.APPLIED
                 : Outcome.Kind.SUPERSEDED;
 
+        // 3. A final run's category run, chaining and metric.
         List<Triggers.Trigger> triggered = List.of();
-        String environment = null;
-        if (last) {
-            if (item == null) {
-                item = control.get(job).orElse(Map.of());
+        if (run.last()) {
+            if (written.item() != null) {
+                item = written.item();
+            } else if (item == null) {
+                item = control.get(event.jobName()).orElse(Map.of());
             }
-            environment = text(item, ControlTableItem.ENVIRONMENT);
-            if (attribution != null) {
-                CategoryRuns.Recorded recorded = categoryRuns.record(
-                        attribution.category(), attribution.runDate(), job, runId, event.state(), now);
-                if (recorded instanceof CategoryRuns.Recorded.NoSuchRun) {
-                    return Outcome.of(
-                            Outcome.Kind.DEFERRED,
-                            "category run " + attribution.category() + " on " + attribution.runDate() + " of run "
-                                    + runId + " is not open");
+            Outcome deferred = null;
+            String environment = text(item, ControlTableItem.ENVIRONMENT);
+            if (run.attribution() != null) {
+                Attribution at = run.attribution();
+                switch (categoryRuns.record(
+                        at.category(), at.runDate(), event.jobName(), event.jobRunId(), event.state(), now)) {
+                    case CategoryRuns.Recorded.NoSuchRun none ->
+                        deferred = Outcome.of(
+                                Outcome.Kind.DEFERRED,
+                                "category run " + at.category() + " on " + at.runDate() + " of run " + event.jobRunId()
+                                        + " is not open");
+                    case CategoryRuns.Recorded.Progress progress -> {
+                        if (progress.run().environment() != null) {
+                            environment = progress.run().environment();
+                        }
+                        triggered = afterProgress(progress.run(), now);
+                    }
+                    case CategoryRuns.Recorded.NotInManifest notInManifest -> {}
                 }
-                if (recorded instanceof CategoryRuns.Recorded.Progress progress) {
-                    environment = progress.run().environment() != null
-                            ? progress.run().environment()
-                            : environment;
-                    triggered = afterProgress(progress.run(), now);
-                }
+            }
+            if (deferred != null) {
+                return deferred; // the run's record is not written: the redelivery does the rest
             }
             ports.metrics()
                     .accept(Metrics.of(
                             event,
-                            glue,
+                            run.glue(),
                             text(item, ControlTableItem.JOB_CATEGORY),
                             environment,
-                            attribution == null ? null : attribution.runDate(),
-                            startedOn,
+                            run.attribution() == null ? null : run.attribution().runDate(),
+                            run.startedOn(),
                             now));
         }
-        history.record(runRecord(event, glue, attribution, startedOn, runStart), within, now);
-        return new Outcome(kind, event.state() + " of " + job + " run " + runId, triggered);
+
+        // 4. Last, the run's record: the mark that this event was handled whole.
+        history.record(runRecord(event, run), within, now);
+        return new Outcome(kind, event.state() + " of " + event.jobName() + " run " + event.jobRunId(), triggered);
+    }
+
+    /**
+     * What is known of an event's run: Glue's word (asked for final events only), its start (where Glue, the
+     * event and earlier events all say nothing, the event's time orders it), and its category run.
+     */
+    private record Run(boolean last, GlueRun glue, Instant startedOn, Instant start, Attribution attribution) {
+        Run attributed(Attribution attribution) {
+            return new Run(last, glue, startedOn, start, attribution);
+        }
+    }
+
+    private Run run(GlueJobEvent event, JobRun known) {
+        boolean last = event.state().isTerminal();
+        GlueRun glue =
+                last ? ports.glue().jobRun(event.jobName(), event.jobRunId()).orElse(null) : null;
+        Instant startedOn = firstOf(
+                glue == null ? null : glue.startedOn(), event.startedOn(), known == null ? null : known.startedOn());
+        return new Run(
+                last,
+                glue,
+                startedOn,
+                startedOn != null ? startedOn : event.time(),
+                last ? attributed(glue, known) : null);
     }
 
     private List<Triggers.Trigger> afterProgress(CategoryRuns.CategoryRun run, Instant now) {
@@ -251,54 +278,59 @@ public final class Reactor {
                 .orElse(null);
     }
 
-    private static Map<String, Attr> statusColumns(
-            GlueJobEvent event, Instant runStart, Attribution attribution, GlueRun glue, Instant startedOn) {
+    private static Map<String, Attr> statusColumns(GlueJobEvent event, Run run) {
         Map<String, Attr> columns = new LinkedHashMap<>();
         columns.put(ControlTableItem.STATUS_FLAG, new Attr.S(event.state().name()));
         columns.put(ControlTableItem.LAST_RUN_TIMESTAMP, new Attr.S(Timestamps.format(event.time())));
         columns.put("LastRunId", new Attr.S(event.jobRunId()));
-        columns.put("LastRunStartedOn", startedOn == null ? null : new Attr.S(Timestamps.format(startedOn)));
+        columns.put(
+                "LastRunStartedOn", run.startedOn() == null ? null : new Attr.S(Timestamps.format(run.startedOn())));
         columns.put(
                 "LastRunDate",
-                attribution == null ? null : new Attr.S(attribution.runDate().toString()));
-        Long duration = !event.state().isTerminal() || startedOn == null
+                run.attribution() == null
+                        ? null
+                        : new Attr.S(run.attribution().runDate().toString()));
+        Long duration = !run.last() || run.startedOn() == null
                 ? null
                 : Math.max(
                         0,
-                        java.time.Duration.between(startedOn, completedOn(event, glue))
+                        Duration.between(run.startedOn(), completedOn(event, run.glue()))
                                 .toSeconds());
         columns.put("LastDurationSeconds", duration == null ? null : Attr.n(duration));
-        String error = event.state().isTerminal() && event.state() != JobRunState.SUCCEEDED
-                ? (glue != null && glue.errorMessage() != null ? glue.errorMessage() : event.message())
-                : null;
+        String error = error(event, run.glue());
         columns.put("LastError", error == null ? null : new Attr.S(error));
-        columns.put(LAST_ORDER, new Attr.S(RunOrder.of(runStart, event.jobRunId(), event.state(), event.time())));
+        columns.put(LAST_ORDER, new Attr.S(RunOrder.of(run.start(), event.jobRunId(), event.state(), event.time())));
         return columns;
+    }
+
+    /** A failed run's message: Glue's, else the event's; none for a run that succeeded or has not ended. */
+    private static String error(GlueJobEvent event, GlueRun glue) {
+        if (!event.state().isTerminal() || event.state() == JobRunState.SUCCEEDED) {
+            return null;
+        }
+        return glue != null && glue.errorMessage() != null ? glue.errorMessage() : event.message();
     }
 
     private static Instant completedOn(GlueJobEvent event, GlueRun glue) {
         return glue != null && glue.completedOn() != null ? glue.completedOn() : event.time();
     }
 
-    private static JobRun runRecord(
-            GlueJobEvent event, GlueRun glue, Attribution attribution, Instant startedOn, Instant runStart) {
-        boolean last = event.state().isTerminal();
+    private static JobRun runRecord(GlueJobEvent event, Run run) {
+        GlueRun glue = run.glue();
         return new JobRun(
                 event.jobName(),
                 event.jobRunId(),
                 event.state(),
-                attribution == null ? null : attribution.category(),
-                attribution == null ? null : attribution.runDate(),
-                startedOn != null ? startedOn : runStart,
-                last ? completedOn(event, glue) : null,
+                run.attribution() == null ? null : run.attribution().category(),
+                run.attribution() == null ? null : run.attribution().runDate(),
+                run.start(),
+                run.last() ? completedOn(event, glue) : null,
                 glue == null ? null : glue.executionTimeSeconds(),
                 glue == null ? null : glue.attempt(),
                 glue == null ? null : glue.maxCapacity(),
                 glue == null ? null : glue.workerType(),
                 glue == null ? null : glue.numberOfWorkers(),
-                glue != null && glue.errorMessage() != null
-                        ? glue.errorMessage()
-                        : last && event.state() != JobRunState.SUCCEEDED ? event.message() : null);
+                error(event, glue));
     }
 
     private static Condition laterThan(String order) {
