@@ -123,7 +123,13 @@ public final class CategoryRuns {
         for (String job : jobs) {
             entries.get(chunkOf(job, chunks)).put(job, new Attr.M(Map.of("State", new Attr.S(PENDING))));
         }
+        List<Attr> empty = new ArrayList<>();
         for (int i = 0; i < chunks; i++) {
+            if (entries.get(i).isEmpty()) {
+                // no result will ever summarize a chunk without jobs: it counts as succeeded from the start
+                empty.add(new Attr.S(Integer.toString(i)));
+                continue;
+            }
             Map<String, Attr> chunk = new LinkedHashMap<>(chunkKey(category, runDate, manifestId, i));
             chunk.put("Jobs", new Attr.M(entries.get(i)));
             chunk.put("Rev", Attr.n(0));
@@ -140,6 +146,11 @@ public final class CategoryRuns {
         header.put("Chunks", Attr.n(chunks));
         header.put("ManifestId", new Attr.S(manifestId));
         header.put("Revs", new Attr.M(Map.of()));
+        if (!empty.isEmpty()) {
+            header.put(
+                    "SucceededChunks",
+                    new Attr.SS(empty.stream().map(a -> ((Attr.S) a).value()).toList()));
+        }
         header.put("OpenedAt", new Attr.S(Timestamps.format(now)));
         header.put(StateTable.EXPIRES_AT, expiry(now));
         if (chunks == 0) {
@@ -397,7 +408,22 @@ public final class CategoryRuns {
 
     /** A job's chunk: stable for a given chunk count (String.hashCode is specified by the language). */
     static int chunkOf(String jobName, int chunks) {
-        return Math.floorMod(jobName.hashCode(), chunks);
+        // String.hashCode spreads names that differ in their last characters (job_0001, job_0002, …) over
+        // few residues; a SHA-256 prefix spreads any names evenly, and is the same on every JVM.
+        byte[] digest = sha256(jobName);
+        int h = ((digest[0] & 0xff) << 24)
+                | ((digest[1] & 0xff) << 16)
+                | ((digest[2] & 0xff) << 8)
+                | (digest[3] & 0xff);
+        return Math.floorMod(h, chunks);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static String manifestId(List<String> sortedJobs) {

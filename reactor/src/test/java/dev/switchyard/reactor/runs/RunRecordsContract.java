@@ -180,6 +180,28 @@ public abstract class RunRecordsContract {
     }
 
     @Test
+    void shouldSucceed_whenAChunkOfTheManifestHoldsNoJob() {
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
+        // CHUNK + 1 jobs make two chunks; pick names that all fall in the first one
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; jobs.size() <= CategoryRuns.CHUNK; i++) {
+            if (CategoryRuns.chunkOf("job_" + i, 2) == 0) {
+                jobs.add("job_" + i);
+            }
+        }
+        CategoryRuns.CategoryRun opened = runs.open("RAW", D, null, jobs, T0).run();
+        assertThat(opened.chunks()).isEqualTo(2);
+
+        CategoryRuns.Recorded last = null;
+        for (String job : jobs) {
+            last = runs.record("RAW", D, job, "jr_" + job, JobRunState.SUCCEEDED, T0);
+        }
+
+        assertThat(((CategoryRuns.Recorded.Progress) last).run().status()).isEqualTo(CategoryRuns.Status.SUCCEEDED);
+        assertThat(runs.get("RAW", D).orElseThrow().succeededAt()).isNotNull();
+    }
+
+    @Test
     void shouldSayWhenAJobIsNotInTheManifest_orTheRunDoesNotExist() {
         CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
         runs.open("RAW", D, null, List.of("A"), T0);
