@@ -129,11 +129,12 @@ final class Replayer {
 
     /** Metric and audit sinks into {@code dir} that pass each id once, as consumers de-duplicate. */
     static Sink<JobRunMetric> metricsFile(Sink<JobRunMetric> file) {
-        return new Deduplicating<>(file, JobRunMetric::metricId);
+        return new Deduplicating<>(
+                file, JobRunMetric::metricId, Integer.MAX_VALUE); // a replay is bounded: remember every id
     }
 
     static Sink<AuditEntry> auditFile(Sink<AuditEntry> file) {
-        return new Deduplicating<>(file, AuditEntry::auditId);
+        return new Deduplicating<>(file, AuditEntry::auditId, Integer.MAX_VALUE);
     }
 
     /** What one pass over the file tells before the replay: Glue's runs, and the earliest event time. */

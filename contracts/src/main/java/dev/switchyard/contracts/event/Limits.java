@@ -20,8 +20,8 @@ final class Limits {
 
     static String id(String value, String field) {
         name(value, field);
-        if (value.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException(field + " '" + value + "' contains white space");
+        if (value.chars().anyMatch(c -> c <= ' ' || Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException(field + " '" + value + "' contains white space or a control character");
         }
         return value;
     }

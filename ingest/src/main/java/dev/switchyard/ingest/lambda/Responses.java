@@ -35,7 +35,10 @@ final class Responses {
                 .put("jobsStuck", report.jobsStuck())
                 .put("entriesPending", report.entriesPending())
                 .put("runsFound", report.runsFound())
+                .put("triggersStarted", report.triggersStarted())
                 .put("unasked", report.unasked());
+        ArrayNode failures = response.putArray("failures");
+        report.failures().forEach(failures::add);
         Map<String, Integer> counts = new TreeMap<>();
         report.outcomes().forEach(o -> counts.merge(o.kind().name(), 1, Integer::sum));
         ObjectNode outcomes = response.putObject("outcomes");

@@ -51,6 +51,7 @@ class ReconcileHandlerTest {
 
         JsonNode summary = sweep();
 
+        assertThat(summary.get("failures")).as(summary.toString()).isEmpty();
         assertThat(summary.get("jobsStuck").asInt()).isEqualTo(1);
         assertThat(summary.get("runsFound").asInt()).isEqualTo(1);
         assertThat(summary.get("outcomes").get("APPLIED").asInt()).isEqualTo(1);

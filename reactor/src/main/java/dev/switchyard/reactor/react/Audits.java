@@ -53,10 +53,25 @@ public final class Audits {
         if (change.ttlExpiry()) {
             return AuditEntry.TTL_ACTOR;
         }
-        Attr by = change.kind() == TableChange.Kind.REMOVE
-                ? before.get(JobColumns.UPDATED_BY)
-                : after.get(JobColumns.UPDATED_BY);
+        Map<String, Attr> stamped = change.kind() == TableChange.Kind.REMOVE ? before : after;
+        if (change.kind() == TableChange.Kind.REMOVE && !stampedJustBefore(before, change.at())) {
+            // Switchyard stamps an item right before it deletes it; a delete made elsewhere (the console, a
+            // script) leaves the previous writer's stamp, who did not delete it
+            return UNKNOWN_ACTOR;
+        }
+        Attr by = stamped.get(JobColumns.UPDATED_BY);
         return by instanceof Attr.S s && !s.value().isBlank() ? s.value() : UNKNOWN_ACTOR;
+    }
+
+    /** How close a delete's stamp must be to the delete for the stamp to name the deleter. */
+    static final java.time.Duration DELETE_STAMP = java.time.Duration.ofMinutes(1);
+
+    private static boolean stampedJustBefore(Map<String, Attr> item, java.time.Instant removedAt) {
+        return item.get(JobColumns.UPDATED_AT) instanceof Attr.S at
+                && dev.switchyard.contracts.table.Timestamps.parse(at.value())
+                        .map(stamp -> !stamp.isAfter(removedAt.plusSeconds(1))
+                                && stamp.isAfter(removedAt.minus(DELETE_STAMP)))
+                        .orElse(false);
     }
 
     private static JsonNode json(Attr value) {

@@ -69,16 +69,32 @@ final class Chaining {
             Triggers.Trigger marker =
                     won ? trigger : triggers.get(downstream, upstream.runDate()).orElse(trigger);
             if (marker.execution() == null) {
-                String execution = starter.start(downstream, upstream.runDate(), marker.environment());
-                triggers.markStarted(downstream, upstream.runDate(), execution);
+                start(marker, now);
             }
             if (won) {
-                domainEvents.accept(new DomainEvent.CategoryTriggered(
-                        downstream, upstream.runDate(), upstream.environment(), trigger.causes(), now));
                 claimed.add(trigger);
             }
         }
         return claimed;
+    }
+
+    /**
+     * Starts a claimed run and notes it on the marker. Whoever finds the marker without its execution does
+     * this: the claimant, a redelivery after a crash, or reconciliation; starting is idempotent, and the
+     * domain event is sent before the note, so it is sent at least once.
+     */
+    void start(Triggers.Trigger marker, Instant now) {
+        String execution = starter.start(marker.category(), marker.runDate(), marker.environment());
+        domainEvents.accept(new DomainEvent.CategoryTriggered(
+                marker.category(), marker.runDate(), marker.environment(), marker.causes(), now));
+        triggers.markStarted(marker.category(), marker.runDate(), execution);
+    }
+
+    /** A category's latest markers whose execution was never noted (a crash or failure after the claim). */
+    List<Triggers.Trigger> unstarted(String category, int lookBack) {
+        return triggers.recent(category, lookBack).stream()
+                .filter(t -> t.execution() == null)
+                .toList();
     }
 
     private boolean othersSucceeded(CategoryDefinition downstream, CategoryRuns.CategoryRun upstream) {

@@ -69,10 +69,15 @@ public final class Reactor {
         this.config = config;
     }
 
+    /** Fan-in chaining, for reconciliation. */
+    Chaining chaining() {
+        return chaining;
+    }
+
     /** Handles one input. Throws {@code TransientFailureException} when a store or service is unavailable. */
     public Outcome handle(InboundEvent event, Instant now) {
         return switch (event) {
-            case GlueJobEvent glue -> jobEvent(glue, now);
+            case GlueJobEvent glue -> jobEvent(glue, null, now);
             case TableChanged changed -> {
                 ports.audit().accept(Audits.of(changed.change()));
                 yield Outcome.of(
@@ -94,13 +99,19 @@ public final class Reactor {
         return new Outcome(Outcome.Kind.APPLIED, "chained from " + run.category(), chaining.chain(run, now));
     }
 
-    private Outcome jobEvent(GlueJobEvent event, Instant now) {
+    /** A final event reconciliation made up from what Glue said, with that answer, so Glue is not asked twice. */
+    Outcome handleFound(GlueJobEvent event, GlueRun found, Instant now) {
+        return jobEvent(event, found, now);
+    }
+
+    /** @param found Glue's answer for the run when the caller has it, else null */
+    private Outcome jobEvent(GlueJobEvent event, GlueRun found, Instant now) {
         String within = RunOrder.within(event.state(), event.time());
         Optional<RunHistory.Entry> seen = history.entry(event.jobName(), event.jobRunId());
         if (seen.isPresent() && seen.get().order().compareTo(within) >= 0) {
             return Outcome.of(Outcome.Kind.DUPLICATE, "run " + event.jobRunId() + " was handled up to a later event");
         }
-        Run run = run(event, seen.map(RunHistory.Entry::run).orElse(null));
+        Run run = run(event, seen.map(RunHistory.Entry::run).orElse(null), found);
 
         // 1. Which category run the run belongs to (final events only): Glue's arguments, an earlier event of
         //    the run, or the manifests, which need the job's item.
@@ -126,12 +137,17 @@ public final class Reactor {
                 statusColumns(event, run),
                 laterThan(RunOrder.of(run.start(), event.jobRunId(), event.state(), event.time())),
                 new Stamp(config.actor(), now));
-        if (written.outcome() == ControlTable.StatusOutcome.NO_SUCH_JOB) {
+        // A job deleted after its category run was planned is still in the manifest: its result still counts
+        // there, or the run could never complete. Any other event of a job not in the table is ignored.
+        boolean gone = written.outcome() == ControlTable.StatusOutcome.NO_SUCH_JOB;
+        if (gone && (!run.last() || run.attribution() == null)) {
             return unknownJob(event.jobName());
         }
-        Outcome.Kind kind = written.outcome() == ControlTable.StatusOutcome.APPLIED
-                ? Outcome.Kind.APPLIED
-                : Outcome.Kind.SUPERSEDED;
+        Outcome.Kind kind = switch (written.outcome()) {
+            case APPLIED -> Outcome.Kind.APPLIED;
+            case SUPERSEDED -> Outcome.Kind.SUPERSEDED;
+            case NO_SUCH_JOB -> Outcome.Kind.UNKNOWN_JOB;
+        };
 
         // 3. A final run's category run, chaining and metric.
         List<Triggers.Trigger> triggered = List.of();
@@ -139,7 +155,7 @@ public final class Reactor {
             if (written.item() != null) {
                 item = written.item();
             } else if (item == null) {
-                item = control.get(event.jobName()).orElse(Map.of());
+                item = gone ? Map.of() : control.get(event.jobName()).orElse(Map.of());
             }
             Outcome deferred = null;
             String environment = text(item, ControlTableItem.ENVIRONMENT);
@@ -158,17 +174,28 @@ public final class Reactor {
                         }
                         triggered = afterProgress(progress.run(), now);
                     }
-                    case CategoryRuns.Recorded.NotInManifest notInManifest -> {}
+                    case CategoryRuns.Recorded.NotInManifest notInManifest -> {
+                        if (gone) {
+                            return unknownJob(event.jobName());
+                        }
+                    }
                 }
             }
             if (deferred != null) {
+                if (gone) {
+                    return unknownJob(event.jobName());
+                }
                 return deferred; // the run's record is not written: the redelivery does the rest
             }
             ports.metrics()
                     .accept(Metrics.of(
                             event,
                             run.glue(),
-                            text(item, ControlTableItem.JOB_CATEGORY),
+                            item.containsKey(ControlTableItem.JOB_CATEGORY)
+                                    ? text(item, ControlTableItem.JOB_CATEGORY)
+                                    : run.attribution() == null
+                                            ? null
+                                            : run.attribution().category(),
                             environment,
                             run.attribution() == null ? null : run.attribution().runDate(),
                             run.startedOn(),
@@ -177,7 +204,9 @@ public final class Reactor {
 
         // 4. Last, the run's record: the mark that this event was handled whole.
         history.record(runRecord(event, run), within, now);
-        return new Outcome(kind, event.state() + " of " + event.jobName() + " run " + event.jobRunId(), triggered);
+        String detail = event.state() + " of " + event.jobName() + " run " + event.jobRunId()
+                + (gone ? ": the job is no longer in the control table; its category run counted the result" : "");
+        return new Outcome(kind, detail, triggered);
     }
 
     /**
@@ -190,27 +219,30 @@ public final class Reactor {
         }
     }
 
-    private Run run(GlueJobEvent event, JobRun known) {
+    private Run run(GlueJobEvent event, JobRun known, GlueRun found) {
         boolean last = event.state().isTerminal();
-        GlueRun glue =
-                last ? ports.glue().jobRun(event.jobName(), event.jobRunId()).orElse(null) : null;
+        GlueRun glue = !last
+                ? null
+                : found != null
+                        ? found
+                        : ports.glue().jobRun(event.jobName(), event.jobRunId()).orElse(null);
         Instant startedOn = firstOf(
                 glue == null ? null : glue.startedOn(), event.startedOn(), known == null ? null : known.startedOn());
-        return new Run(
-                last,
-                glue,
-                startedOn,
-                startedOn != null ? startedOn : event.time(),
-                last ? attributed(glue, known) : null);
+        // The run's place among the job's runs is the start first recorded for it, so that all of its events
+        // share one, even where Glue and an event state the start to another precision.
+        Instant start = firstOf(known == null ? null : known.startedOn(), startedOn, event.time());
+        return new Run(last, glue, startedOn, start, last ? attributed(glue, known) : null);
     }
 
     private List<Triggers.Trigger> afterProgress(CategoryRuns.CategoryRun run, Instant now) {
         switch (run.status()) {
             case SUCCEEDED -> {
+                // chaining first: a failing (optional) event bus must not hold back the downstream runs
+                List<Triggers.Trigger> triggered = chaining.chain(run, now);
                 ports.domainEvents()
                         .accept(new DomainEvent.CategoryRunSucceeded(
                                 run.category(), run.runDate(), run.environment(), now));
-                return chaining.chain(run, now);
+                return triggered;
             }
             case BLOCKED ->
                 ports.domainEvents()

@@ -9,7 +9,9 @@ import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.contracts.table.Timestamps;
 import dev.switchyard.reactor.ports.GlueRun;
 import dev.switchyard.reactor.ports.GlueRuns;
+import dev.switchyard.reactor.ports.TransientFailureException;
 import dev.switchyard.reactor.runs.CategoryRuns;
+import dev.switchyard.reactor.runs.Triggers;
 import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
 import java.time.Instant;
@@ -67,79 +69,149 @@ public final class Reconciler {
         this.config = config;
     }
 
+    /** How long a claimed trigger may wait for its execution before a sweep starts it. */
+    static final java.time.Duration TRIGGER_GRACE = java.time.Duration.ofMinutes(5);
+
     /**
      * What a sweep looked at and found.
      *
+     * @param triggersStarted claimed category runs whose execution was never started (a crash or a failure after
+     *     the claim), started now
      * @param unasked stuck jobs and pending entries left for a later sweep, once {@value #GLUE_CALLS_PER_SWEEP}
      *     Glue calls were made
+     * @param failures items that failed for a reason other than a passing one, each with its reason; the sweep
+     *     goes on past them
      */
-    public record Report(int jobsStuck, int entriesPending, int runsFound, int unasked, List<Outcome> outcomes) {
+    public record Report(
+            int jobsStuck,
+            int entriesPending,
+            int runsFound,
+            int triggersStarted,
+            int unasked,
+            List<String> failures,
+            List<Outcome> outcomes) {
         public Report {
+            failures = List.copyOf(failures);
             outcomes = List.copyOf(outcomes);
         }
     }
 
+    /** One sweep's counts and budget. */
+    private final class Sweep {
+        final Instant now;
+        final Instant before;
+        final List<Outcome> outcomes = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
+        int stuck;
+        int pending;
+        int found;
+        int started;
+        int calls;
+        int unasked;
+
+        Sweep(Instant now) {
+            this.now = now;
+            this.before = now.minus(config.stuckAfter());
+        }
+
+        /** False once the sweep has made its Glue calls. */
+        boolean mayAskGlue() {
+            if (calls >= GLUE_CALLS_PER_SWEEP) {
+                unasked++;
+                return false;
+            }
+            calls++;
+            return true;
+        }
+
+        void missed(GlueRun run) {
+            found++;
+            outcomes.add(reactor.handleFound(missedEvent(run, now), run, now));
+        }
+
+        /** Runs one item's work; a failure that will not pass by itself is noted and the sweep goes on. */
+        void isolated(String what, Runnable work) {
+            try {
+                work.run();
+            } catch (TransientFailureException e) {
+                throw e; // the service is away: the next sweep tries everything again
+            } catch (RuntimeException e) {
+                failures.add(what + ": " + e.getMessage());
+            }
+        }
+
+        Report report() {
+            return new Report(stuck, pending, found, started, unasked, failures, outcomes);
+        }
+    }
+
     public Report sweep(Instant now) {
-        Instant before = now.minus(config.stuckAfter());
-        List<Outcome> outcomes = new ArrayList<>();
-        int stuck = 0;
-        int pending = 0;
-        int found = 0;
-        int calls = 0;
-        int unasked = 0;
+        Sweep sweep = new Sweep(now);
         TreeSet<String> categoryNames = new TreeSet<>();
         for (Map<String, Attr> item : control.all()) {
             String category = text(item, ControlTableItem.JOB_CATEGORY);
             if (category != null) {
                 categoryNames.add(category);
             }
-            if (!looksStuck(item, before)) {
-                continue;
-            }
-            stuck++;
-            if (calls++ >= GLUE_CALLS_PER_SWEEP) {
-                unasked++;
-                continue;
-            }
-            String job = text(item, ControlTableItem.JOB_NAME);
-            Optional<GlueRun> run = glue.jobRun(job, text(item, "LastRunId"));
-            if (run.isPresent() && run.get().state().isTerminal()) {
-                found++;
-                outcomes.add(reactor.handle(missedEvent(run.get(), now), now));
+            if (looksStuck(item, sweep.before)) {
+                sweep.stuck++;
+                String job = text(item, ControlTableItem.JOB_NAME);
+                sweep.isolated("job " + job, () -> {
+                    if (sweep.mayAskGlue()) {
+                        glue.jobRun(job, text(item, "LastRunId"))
+                                .filter(run -> run.state().isTerminal())
+                                .ifPresent(sweep::missed);
+                    }
+                });
             }
         }
         categories.read().definitions().stream()
                 .map(CategoryDefinition::category)
                 .forEach(categoryNames::add);
-        List<String> ordered = new ArrayList<>(categoryNames);
-        if (!ordered.isEmpty()) {
-            // start from another category each minute, so that a large backlog starves none of them
-            java.util.Collections.rotate(ordered, (int) ((now.getEpochSecond() / 60) % ordered.size()));
-        }
-        for (String category : ordered) {
+        for (String category : rotated(categoryNames, now)) {
+            for (Triggers.Trigger marker : reactor.chaining().unstarted(category, config.lookBack())) {
+                if (marker.at().isBefore(now.minus(TRIGGER_GRACE))) {
+                    sweep.isolated("trigger " + category + " " + marker.runDate(), () -> {
+                        reactor.chaining().start(marker, now);
+                        sweep.started++;
+                    });
+                }
+            }
             for (CategoryRuns.CategoryRun open : runs.recent(category, config.lookBack())) {
-                if (open.status() != CategoryRuns.Status.OPEN || open.openedAt().isAfter(before)) {
+                if (open.status() != CategoryRuns.Status.OPEN || open.openedAt().isAfter(sweep.before)) {
                     continue;
                 }
                 for (CategoryRuns.Entry entry : runs.manifest(category, open.runDate())) {
                     if (isFinal(entry.state())) {
                         continue;
                     }
-                    pending++;
-                    if (calls++ >= GLUE_CALLS_PER_SWEEP) {
-                        unasked++;
-                        continue;
-                    }
-                    for (GlueRun run : glue.jobRuns(entry.jobName(), RUNS_ASKED)) {
-                        if (run.state().isTerminal() && belongsTo(run, open)) {
-                            found++;
-                            outcomes.add(reactor.handle(missedEvent(run, now), now));
+                    sweep.pending++;
+                    sweep.isolated("job " + entry.jobName() + " of " + category + " " + open.runDate(), () -> {
+                        if (sweep.mayAskGlue()) {
+                            for (GlueRun run : glue.jobRuns(entry.jobName(), RUNS_ASKED)) {
+                                if (run.state().isTerminal() && belongsTo(run, open)) {
+                                    sweep.missed(run);
+                                }
+                            }
                         }
-                    }
+                    });
                 }
             }
         }
-        return new Report(stuck, pending, found, unasked, outcomes);
+        return sweep.report();
+    }
+
+    /**
+     * The categories starting at a place that changes from sweep to sweep (a hash of the minute), so that when
+     * the Glue budget runs out, no category is always last.
+     */
+    static List<String> rotated(java.util.SortedSet<String> categories, Instant now) {
+        List<String> ordered = new ArrayList<>(categories);
+        if (!ordered.isEmpty()) {
+            long mixed = (now.getEpochSecond() / 60) * 0x9E3779B97F4A7C15L;
+            java.util.Collections.rotate(ordered, (int) Math.floorMod(mixed ^ (mixed >>> 29), ordered.size()));
+        }
+        return ordered;
     }
 
     private static boolean looksStuck(Map<String, Attr> item, Instant before) {

@@ -58,7 +58,9 @@ public final class RunHistory {
         text(update, "Category", run.category());
         text(update, "RunDate", run.runDate() == null ? null : run.runDate().toString());
         if (run.startedOn() != null) {
-            update.set(StateTable.AT, new Attr.S(Timestamps.format(run.startedOn())));
+            // to the millisecond and fixed-width: it orders the runs in the ByTime index, and the run's events
+            // share it as their run's place (RunOrder), so it must be the start exactly as first seen
+            update.set(StateTable.AT, new Attr.S(RunOrder.instant(run.startedOn())));
         }
         text(update, "CompletedOn", run.completedOn() == null ? null : Timestamps.format(run.completedOn()));
         number(update, "ExecutionTimeSeconds", run.executionTimeSeconds());

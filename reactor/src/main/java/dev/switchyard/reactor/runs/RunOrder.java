@@ -22,6 +22,11 @@ public final class RunOrder {
 
     private RunOrder() {}
 
+    /** An instant as fixed-width text to the millisecond, which sorts as the instants do. */
+    public static String instant(Instant instant) {
+        return FIXED.format(instant);
+    }
+
     /** The order of a job's event: its run's, then its own within the run. */
     public static String of(Instant runStart, String jobRunId, JobRunState state, Instant eventTime) {
         return run(runStart, jobRunId) + " " + within(state, eventTime);

@@ -89,6 +89,13 @@ public final class Triggers {
                 Condition.exists(StateTable.PK));
     }
 
+    /** A category's latest markers, newest run date first. */
+    public List<Trigger> recent(String category, int limit) {
+        return table.query(Query.table(PREFIX + category, limit).descending()).items().stream()
+                .map(Triggers::read)
+                .toList();
+    }
+
     /** Every marker of a category, oldest run date first. */
     public List<Trigger> of(String category, int limit) {
         return table.query(Query.table(PREFIX + category, limit)).items().stream()

@@ -294,4 +294,107 @@ class ReactorTest {
                 .as("nothing left")
                 .isZero();
     }
+
+    @Test
+    void shouldCountAResultInItsCategoryRun_whenTheJobWasDeletedAfterThePlan() {
+        world.open(T0, "REF");
+        world.control.delete(
+                "ref_calendar", java.util.OptionalLong.empty(), new dev.switchyard.reactor.table.Stamp("bob", T0));
+        world.glue.put(run("ref_calendar", "jr_1", JobRunState.SUCCEEDED, T0, T0.plusSeconds(60), "REF"));
+
+        Outcome outcome = world.deliver(ended("ref_calendar", "jr_1", JobRunState.SUCCEEDED, T0.plusSeconds(60)));
+
+        assertThat(outcome.kind()).isEqualTo(Outcome.Kind.UNKNOWN_JOB);
+        assertThat(outcome.detail()).contains("no longer in the control table");
+        assertThat(world.categoryRuns.get("REF", D).orElseThrow().status()).isEqualTo(CategoryRuns.Status.SUCCEEDED);
+        assertThat(world.metrics)
+                .singleElement()
+                .satisfies(m -> assertThat(m.jobCategory()).isEqualTo("REF"));
+        assertThat(world.control.get("ref_calendar")).as("not brought back").isEmpty();
+    }
+
+    @Test
+    void shouldStartAClaimedRunOnReconcile_whenTheStartFailedAfterTheClaim() {
+        boolean[] failOnce = {true};
+        World flaky = world.instance(port -> port instanceof dev.switchyard.reactor.ports.ExecutionStarter starter
+                ? (dev.switchyard.reactor.ports.ExecutionStarter) (c, d, e) -> {
+                    if (failOnce[0]) {
+                        failOnce[0] = false;
+                        throw new IllegalStateException("ExecutionLimitExceeded (injected)");
+                    }
+                    return starter.start(c, d, e);
+                }
+                : port);
+        flaky.open(T0, "REF");
+        world.glue.put(run("ref_calendar", "jr_1", JobRunState.SUCCEEDED, T0, T0.plusSeconds(5), "REF"));
+        world.deliver(ended("ref_calendar", "jr_1", JobRunState.SUCCEEDED, T0.plusSeconds(5)));
+        flaky.open(T0, "RAW");
+        for (String job : List.of("raw_orders", "raw_customers", "raw_items")) {
+            world.glue.put(run(job, "jr_" + job, JobRunState.SUCCEEDED, T0, T0.plusSeconds(9), "RAW"));
+        }
+        flaky.deliver(ended("raw_orders", "jr_raw_orders", JobRunState.SUCCEEDED, T0.plusSeconds(9)));
+        flaky.deliver(ended("raw_customers", "jr_raw_customers", JobRunState.SUCCEEDED, T0.plusSeconds(9)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        flaky.deliver(ended("raw_items", "jr_raw_items", JobRunState.SUCCEEDED, T0.plusSeconds(9))))
+                .hasMessageContaining("injected");
+        // the claim holds, no execution: and the event is never redelivered (its retries ran out)
+        assertThat(world.triggers.get("STG", D).orElseThrow().execution()).isNull();
+        assertThat(world.starts).isEmpty();
+
+        Reconciler reconciler = new Reconciler(
+                world.control,
+                world.categoryRuns,
+                new Categories(world.stateItems),
+                world.glue,
+                flaky.reactor(),
+                ReactorConfig.defaults());
+        Reconciler.Report report = reconciler.sweep(
+                T0.plusSeconds(9).plus(Reconciler.TRIGGER_GRACE).plusSeconds(1));
+
+        assertThat(report.triggersStarted()).isEqualTo(1);
+        assertThat(world.starts).containsExactly("STG@" + D);
+        assertThat(world.triggers.get("STG", D).orElseThrow().execution()).isNotNull();
+        assertThat(world.domainEvents)
+                .filteredOn(e -> e instanceof DomainEvent.CategoryTriggered)
+                .hasSize(1);
+        assertThat(reconciler.sweep(T0.plus(Duration.ofHours(1))).triggersStarted())
+                .as("once")
+                .isZero();
+    }
+
+    @Test
+    void shouldGoOnPastAJobThatFails_andReportIt() {
+        world.open(T0, "REF");
+        world.deliver(running("ref_calendar", "jr_1", T0.plusSeconds(5)));
+        world.open(T0, "RAW");
+        world.glue.put(run("raw_orders", "jr_o", JobRunState.SUCCEEDED, T0.plusSeconds(10), T0.plusSeconds(20), "RAW"));
+        dev.switchyard.reactor.ports.GlueRuns failing = new dev.switchyard.reactor.ports.GlueRuns() {
+            @Override
+            public java.util.Optional<GlueRun> jobRun(String jobName, String jobRunId) {
+                throw new IllegalStateException("AccessDeniedException for " + jobName + " (injected)");
+            }
+
+            @Override
+            public List<GlueRun> jobRuns(String jobName, int max) {
+                return world.glue.jobRuns(jobName, max);
+            }
+        };
+        Reconciler reconciler = new Reconciler(
+                world.control,
+                world.categoryRuns,
+                new Categories(world.stateItems),
+                failing,
+                world.reactor(),
+                ReactorConfig.defaults());
+
+        Reconciler.Report report = reconciler.sweep(T0.plus(Duration.ofHours(3)));
+
+        assertThat(report.failures())
+                .singleElement()
+                .asString()
+                .contains("ref_calendar")
+                .contains("AccessDenied");
+        assertThat(report.runsFound()).as("the sweep went on to RAW's manifest").isEqualTo(1);
+        assertThat(world.control.get("raw_orders").orElseThrow()).containsEntry("StatusFlag", new Attr.S("SUCCEEDED"));
+    }
 }
