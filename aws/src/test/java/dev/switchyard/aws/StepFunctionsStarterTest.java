@@ -78,7 +78,9 @@ class StepFunctionsStarterTest {
         starter.start("Daily Sales/EU", RUN_DATE, null);
 
         JsonNode body = stepFunctions.onlyRequest().json();
-        assertThat(body.path("name").asText()).isEqualTo("Daily_Sales_EU-2026-11-30");
+        assertThat(body.path("name").asText())
+                .isEqualTo(dev.switchyard.reactor.ports.ExecutionStarter.executionName("Daily Sales/EU", RUN_DATE))
+                .matches("Daily_Sales_EU-[0-9a-f]{8}-2026-11-30");
         assertThat(body.path("input").asText()).contains("\"JobCategory\":\"Daily Sales/EU\"");
     }
 

@@ -15,13 +15,31 @@ public interface ExecutionStarter {
      */
     String start(String category, LocalDate runDate, String environment);
 
-    /** The execution name of a category run: the same for every caller. */
+    /**
+     * The execution name of a category run: the same for every caller, and different for different categories.
+     * Step Functions allows 80 characters of {@code [A-Za-z0-9_-]} (and a few more this leaves out); a category
+     * name that had to be changed to fit ({@code Daily Sales} and {@code Daily_Sales} would both become {@code
+     * Daily_Sales}) gets a hash of its exact name, so that two categories never share a name and the second
+     * never counts, wrongly, as started.
+     */
     static String executionName(String category, LocalDate runDate) {
         String safe = category.replaceAll("[^A-Za-z0-9_-]", "_");
-        // Step Functions allows 80 characters; the date takes 11 of them.
-        if (safe.length() > 60) {
-            safe = safe.substring(0, 52) + "_" + Integer.toHexString(category.hashCode());
+        if (safe.equals(category) && safe.length() <= 60) {
+            return safe + "-" + runDate;
         }
-        return safe + "-" + runDate;
+        if (safe.length() > 52) {
+            safe = safe.substring(0, 52);
+        }
+        return safe + "-" + hash(category) + "-" + runDate;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }
