@@ -123,9 +123,6 @@ final class ReplayCommand implements Callable<Integer> {
         Replayer.Scan scan = Replayer.scan(events);
         Stamp stamp = new Stamp("replay", scan.earliest());
         ReactorConfig config = ReactorConfig.defaults();
-        Replayer replayer;
-        ItemTable jobItems;
-        ItemTable stateItems;
         try (SqliteStore store = SqliteStore.openInMemory(main.clock());
                 JsonLinesFile<JobRunMetric> metrics = JsonLinesFile.replacing(out.resolve("metrics.jsonl"));
                 JsonLinesFile<JobRunMetric> moreMetrics =
@@ -133,13 +130,12 @@ final class ReplayCommand implements Callable<Integer> {
                 JsonLinesFile<AuditEntry> audit = JsonLinesFile.replacing(out.resolve("audit.jsonl"));
                 JsonLinesFile<AuditEntry> moreAudit = auditFile == null ? null : new JsonLinesFile<>(auditFile);
                 JsonLinesFile<Replayer.Rejected> rejected = JsonLinesFile.replacing(out.resolve("rejected.jsonl"))) {
-            jobItems = store.table(ControlTable.SCHEMA);
-            stateItems = store.table(StateTable.SCHEMA);
-            ControlTable control = new ControlTable(jobItems);
+            ItemTable stateItems = store.table(StateTable.SCHEMA);
+            ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
             control.importAll(rows, stamp, n -> {});
             Categories stored = new Categories(stateItems);
             categories.ifPresent(c -> stored.importAll(c, stamp));
-            replayer = new Replayer(
+            Replayer replayer = new Replayer(
                     control,
                     stateItems,
                     Replayer.metricsFile(both(metrics, moreMetrics)),
@@ -235,7 +231,7 @@ final class ReplayCommand implements Callable<Integer> {
         categories.ifPresent(c -> c.values().forEach(d -> names.add(d.category())));
         List<TriggerLine> lines = new ArrayList<>();
         for (String category : names) {
-            for (Triggers.Trigger t : triggers.of(category, 10_000)) {
+            for (Triggers.Trigger t : triggers.recent(category, 10_000)) {
                 lines.add(new TriggerLine(
                         t.category(),
                         t.runDate().toString(),

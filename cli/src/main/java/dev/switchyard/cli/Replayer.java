@@ -172,10 +172,7 @@ final class Replayer {
         return counts;
     }
 
-    /**
-     * Replays a file of events. The category runs of {@code plans} are opened at the time of the first event
-     * that can be read, before it is handled.
-     */
+    /** Replays a file of events, after opening the category runs of {@code plans} at {@code start}. */
     void replay(Path events, List<Map.Entry<String, LocalDate>> plans, Instant start, Consumer<Long> progress)
             throws IOException {
         plans.forEach(p -> toOpen.add(new Start(p.getKey(), p.getValue(), null)));
@@ -191,10 +188,13 @@ final class Replayer {
                     continue;
                 }
                 String where = "line " + counts.lines;
-                for (Received received : decode(line, where)) {
+                for (Received received : decode(decoder, line, where)) {
                     switch (received) {
                         case Received.Rejected r -> reject(r.rejection());
-                        case Received.Accepted accepted -> handle(accepted.event(), where, line);
+                        case Received.Accepted accepted -> {
+                            counts.events++;
+                            handle(accepted.event(), where, line);
+                        }
                     }
                 }
             }
@@ -202,26 +202,19 @@ final class Replayer {
         List<Waiting> unattributed = new ArrayList<>(deferred);
         deferred.clear();
         for (Waiting waiting : unattributed) {
-            counts.outcomes.merge(Outcome.Kind.DEFERRED, -1L, Long::sum);
-            Outcome outcome = lastChance.handle(waiting.event(), waiting.event().time());
-            counts.outcomes.merge(outcome.kind(), 1L, Long::sum);
             counts.unattributed++;
+            Outcome outcome = lastChance.handle(waiting.event(), waiting.event().time());
             if (outcome.kind() == Outcome.Kind.DEFERRED) {
-                counts.outcomes.merge(Outcome.Kind.DEFERRED, -1L, Long::sum);
                 reject(new Rejection(
                         waiting.where(),
                         "the category run it belongs to was never opened (" + outcome.detail()
                                 + "); replay with --plan CATEGORY@DATE for it",
                         waiting.record()));
+            } else {
+                count(waiting.event(), outcome);
             }
             drain(waiting.event().time());
         }
-        counts.outcomes.remove(Outcome.Kind.DEFERRED, 0L);
-        deferred.clear();
-    }
-
-    private List<Received> decode(String line, String where) {
-        return decode(decoder, line, where);
     }
 
     private static List<Received> decode(EventDecoder decoder, String line, String where) {
@@ -239,20 +232,22 @@ final class Replayer {
         return List.of(decoder.decode(line, where));
     }
 
+    /** Handles an event; one that waits for a category run is counted when it is handled at last. */
     private void handle(InboundEvent event, String where, String record) {
-        counts.events++;
         Outcome outcome = reactor.handle(event, event.time());
-        counts.outcomes.merge(outcome.kind(), 1L, Long::sum);
-        switch (outcome.kind()) {
-            case DEFERRED -> deferred.add(new Waiting(event, where, record));
-            case UNKNOWN_JOB -> {
-                if (event instanceof GlueJobEvent glue) {
-                    counts.unknownJobs.merge(glue.jobName(), 1L, Long::sum);
-                }
-            }
-            default -> {}
+        if (outcome.kind() == Outcome.Kind.DEFERRED) {
+            deferred.add(new Waiting(event, where, record));
+        } else {
+            count(event, outcome);
         }
         drain(event.time());
+    }
+
+    private void count(InboundEvent event, Outcome outcome) {
+        counts.outcomes.merge(outcome.kind(), 1L, Long::sum);
+        if (outcome.kind() == Outcome.Kind.UNKNOWN_JOB && event instanceof GlueJobEvent glue) {
+            counts.unknownJobs.merge(glue.jobName(), 1L, Long::sum);
+        }
     }
 
     /** Opens the runs the reactor started, chaining from empty ones, and hands waiting events back. */
@@ -271,11 +266,8 @@ final class Replayer {
             List<Waiting> again = new ArrayList<>(deferred);
             deferred.clear();
             for (Waiting waiting : again) {
-                counts.events--; // counted once, however often it waits
-                counts.outcomes.merge(Outcome.Kind.DEFERRED, -1L, Long::sum);
                 handle(waiting.event(), waiting.where(), waiting.record());
             }
-            counts.outcomes.remove(Outcome.Kind.DEFERRED, 0L);
         }
     }
 

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -28,11 +26,9 @@ import java.util.Objects;
  * Schemas under {@code schemas/} describe what {@link #toJson} writes.
  */
 public final class Contracts {
-    // A record's Map (an AuditEntry's Key and Changed) is an immutable copy whose iteration order changes
-    // from one JVM to the next; sorted, the same value is always the same text.
-    private static final ObjectMapper SORTED =
-            Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final ObjectWriter WRITER = SORTED.writer();
+    // The contracts keep their maps sorted (an AuditEntry's Key and Changed), so the same value is always
+    // the same text.
+    private static final ObjectWriter WRITER = Json.mapper().writer();
 
     // Numbers inside plain JSON values (an AuditEntry's Key and Changed) are read as AttrJson writes them
     // (see AttrJsonNumbers), fractions as BigDecimal rather than double so that a 38-digit DynamoDB number
@@ -46,8 +42,7 @@ public final class Contracts {
     private Contracts() {}
 
     /**
-     * The value as JSON on one line (line breaks in text are escaped), with no trailing newline; the entries
-     * of a Java map in key order.
+     * The value as JSON on one line (line breaks in text are escaped), with no trailing newline.
      */
     public static String toJson(Object record) {
         Objects.requireNonNull(record, "record");
@@ -66,7 +61,7 @@ public final class Contracts {
     public static JsonNode toTree(Object record) {
         Objects.requireNonNull(record, "record");
         try {
-            return SORTED.valueToTree(record);
+            return Json.mapper().valueToTree(record);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "cannot write " + record.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);

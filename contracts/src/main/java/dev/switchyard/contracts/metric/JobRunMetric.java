@@ -3,13 +3,10 @@ package dev.switchyard.contracts.metric;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.switchyard.contracts.Digests;
 import dev.switchyard.contracts.table.JobRunState;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -86,12 +83,6 @@ public record JobRunMetric(
 
     /** The id of a run's metric for a final state: the same however often the run's events are delivered. */
     public static String metricId(String jobName, String jobRunId, JobRunState state) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((jobName + '\0' + jobRunId + '\0' + state.name()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digests.hex(16, jobName + '\0' + jobRunId + '\0' + state.name());
     }
 }

@@ -5,6 +5,7 @@ import dev.switchyard.contracts.event.InboundEvent;
 import dev.switchyard.contracts.event.Received;
 import dev.switchyard.contracts.event.Rejection;
 import dev.switchyard.contracts.event.TableChanged;
+import dev.switchyard.reactor.store.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,7 @@ public final class EventDecoder {
                     + " record), not " + JsonFields.kind(root));
         }
         if (EventBridgeEvents.isEnvelope(root)) {
-            return EventBridgeEvents.read(root, utf8Length(text));
+            return EventBridgeEvents.read(root, Utf8.length(text));
         }
         if (StreamRecordJson.isRecord(root)) {
             return new TableChanged(StreamRecordJson.read(root).toChange());
@@ -98,15 +99,6 @@ public final class EventDecoder {
         }
         throw new IllegalArgumentException("neither an EventBridge event (source, detail-type, detail) nor a"
                 + " DynamoDB stream record (eventName, dynamodb)");
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
     }
 
     private static Received rejected(String where, String reason, String record) {

@@ -1,7 +1,6 @@
 package dev.switchyard.ingest.lambda;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchyard.contracts.Json;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.switchyard.contracts.event.Rejection;
 import dev.switchyard.ingest.decode.EventDecoder;
 import dev.switchyard.reactor.ports.Sink;
@@ -9,10 +8,9 @@ import dev.switchyard.reactor.react.Ports;
 import dev.switchyard.reactor.react.Reactor;
 import dev.switchyard.reactor.react.ReactorConfig;
 import dev.switchyard.reactor.react.Reconciler;
-import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.ItemTable;
-import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.sinks.LogSink;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -94,13 +92,7 @@ public final class Wiring {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(config, "config");
         Reactor reactor = new Reactor(control, state, ports, config);
-        Reconciler reconciler = new Reconciler(
-                control,
-                new CategoryRuns(state, config.runRetention()),
-                new Categories(state),
-                ports.glue(),
-                reactor,
-                config);
+        Reconciler reconciler = new Reconciler(reactor, ports.glue());
         return new Wiring(
                 reactor,
                 reconciler,
@@ -143,13 +135,11 @@ public final class Wiring {
      * {@code {"level":"WARN","kind":"retry","where":…,"errorType":…,"errorMessage":…}}.
      */
     void retrying(String where, Throwable failure) {
-        ObjectNode line = Json.mapper()
-                .createObjectNode()
-                .put("level", "WARN")
-                .put("kind", "retry")
-                .put("where", where)
-                .put("errorType", failure.getClass().getName())
-                .put("errorMessage", String.valueOf(failure.getMessage()));
-        log.println(line);
+        new LogSink<Retry>(log, "WARN", "retry")
+                .accept(new Retry(where, failure.getClass().getName(), String.valueOf(failure.getMessage())));
     }
+
+    /** A retried record's log line. */
+    @JsonPropertyOrder({"where", "errorType", "errorMessage"})
+    record Retry(String where, String errorType, String errorMessage) {}
 }

@@ -1,5 +1,6 @@
 package dev.switchyard.reactor.ports;
 
+import dev.switchyard.contracts.Digests;
 import java.time.LocalDate;
 
 /**
@@ -30,16 +31,6 @@ public interface ExecutionStarter {
         if (safe.length() > 52) {
             safe = safe.substring(0, 52);
         }
-        return safe + "-" + hash(category) + "-" + runDate;
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return safe + "-" + Digests.hex(4, category) + "-" + runDate;
     }
 }

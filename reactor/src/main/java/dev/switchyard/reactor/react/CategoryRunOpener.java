@@ -31,9 +31,7 @@ public final class CategoryRunOpener {
         List<ControlTableItem> items =
                 ControlTable.loaded(category, control.category(category)).values();
         Plan plan = planner.plan(category, runDate, environment, items);
-        List<String> manifest =
-                plan.scheduled().stream().map(d -> d.item().jobName()).toList();
-        return new Opened(plan, runs.open(category, runDate, environment, manifest, now));
+        return new Opened(plan, runs.open(category, runDate, environment, scheduled(plan), now));
     }
 
     /** The names of a plan's SCHEDULED jobs. */

@@ -46,12 +46,17 @@ final class Chaining {
         this.actor = actor;
     }
 
+    /** The category definitions as they are now. */
+    List<CategoryDefinition> categories() {
+        return categories.read().definitions();
+    }
+
     /** Triggers what {@code upstream}'s success makes due; returns the triggers this call claimed. */
     List<Triggers.Trigger> chain(CategoryRuns.CategoryRun upstream, Instant now) {
         if (upstream.status() != CategoryRuns.Status.SUCCEEDED) {
             return List.of();
         }
-        CategoryGraph graph = CategoryGraph.of(categories.read().definitions());
+        CategoryGraph graph = CategoryGraph.of(categories());
         List<Triggers.Trigger> claimed = new ArrayList<>();
         for (String downstream : new TreeSet<>(graph.downstreamOf(upstream.category()))) {
             CategoryDefinition definition = graph.getOrDefault(downstream);

@@ -2,9 +2,7 @@ package dev.switchyard.reactor.react;
 
 import dev.switchyard.contracts.event.GlueJobEvent;
 import dev.switchyard.contracts.metric.JobRunMetric;
-import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.reactor.ports.GlueRun;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -15,6 +13,8 @@ final class Metrics {
     /**
      * @param glue what {@code GetJobRun} returned, or null
      * @param startedOn the run's start as far as known, or null
+     * @param durationSeconds the run's duration, when its start is known
+     * @param error a failed run's message, or null
      */
     static JobRunMetric of(
             GlueJobEvent event,
@@ -23,14 +23,10 @@ final class Metrics {
             String environment,
             LocalDate runDate,
             Instant startedOn,
+            Instant completedOn,
+            Long durationSeconds,
+            String error,
             Instant now) {
-        Instant completedOn = glue != null && glue.completedOn() != null ? glue.completedOn() : event.time();
-        Long duration = startedOn == null || completedOn.isBefore(startedOn)
-                ? null
-                : Duration.between(startedOn, completedOn).toSeconds();
-        String error = glue != null && glue.errorMessage() != null
-                ? glue.errorMessage()
-                : event.state() == JobRunState.SUCCEEDED ? null : event.message();
         return new JobRunMetric(
                 JobRunMetric.SCHEMA_VERSION,
                 JobRunMetric.metricId(event.jobName(), event.jobRunId(), event.state()),
@@ -42,7 +38,7 @@ final class Metrics {
                 event.state(),
                 startedOn,
                 completedOn,
-                duration,
+                durationSeconds,
                 glue == null ? null : glue.executionTimeSeconds(),
                 glue == null ? null : glue.attempt(),
                 glue == null ? null : glue.maxCapacity(),

@@ -21,6 +21,7 @@ import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.store.Path;
 import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.reactor.table.JobColumns;
 import dev.switchyard.reactor.table.Stamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,9 @@ public final class Reactor {
     /** The reactor-owned column that orders status writes: see {@link RunOrder}. */
     public static final String LAST_ORDER = "LastOrder";
 
+    /** The reactor-owned column naming the run that {@code StatusFlag} is about. */
+    public static final String LAST_RUN_ID = "LastRunId";
+
     private final ControlTable control;
     private final RunHistory history;
     private final CategoryRuns categoryRuns;
@@ -72,6 +76,18 @@ public final class Reactor {
     /** Fan-in chaining, for reconciliation. */
     Chaining chaining() {
         return chaining;
+    }
+
+    ControlTable control() {
+        return control;
+    }
+
+    CategoryRuns categoryRuns() {
+        return categoryRuns;
+    }
+
+    ReactorConfig config() {
+        return config;
     }
 
     /** Handles one input. Throws {@code TransientFailureException} when a store or service is unavailable. */
@@ -126,17 +142,15 @@ public final class Reactor {
                 // nothing written yet: handled whole when a run opens, or at the end without a category run
                 return Outcome.of(
                         Outcome.Kind.DEFERRED,
-                        "no category run of " + text(item, ControlTableItem.JOB_CATEGORY) + " holding "
+                        "no category run of " + JobColumns.text(item, ControlTableItem.JOB_CATEGORY) + " holding "
                                 + event.jobName() + " is open");
             }
         }
 
         // 2. The job's status, if this is the greatest event delivered.
+        String order = RunOrder.of(run.start(), event.jobRunId(), event.state(), event.time());
         ControlTable.StatusWrite written = control.writeStatus(
-                event.jobName(),
-                statusColumns(event, run),
-                laterThan(RunOrder.of(run.start(), event.jobRunId(), event.state(), event.time())),
-                new Stamp(config.actor(), now));
+                event.jobName(), statusColumns(event, run, order), laterThan(order), new Stamp(config.actor(), now));
         // A job deleted after its category run was planned is still in the manifest: its result still counts
         // there, or the run could never complete. Any other event of a job not in the table is ignored.
         boolean gone = written.outcome() == ControlTable.StatusOutcome.NO_SUCH_JOB;
@@ -153,52 +167,48 @@ public final class Reactor {
         List<Triggers.Trigger> triggered = List.of();
         if (run.last()) {
             if (written.item() != null) {
-                item = written.item();
-            } else if (item == null) {
-                item = gone ? Map.of() : control.get(event.jobName()).orElse(Map.of());
+                item = written.item(); // after the write, or as it is when the write was superseded
             }
-            Outcome deferred = null;
-            String environment = text(item, ControlTableItem.ENVIRONMENT);
-            if (run.attribution() != null) {
-                Attribution at = run.attribution();
+            String environment = JobColumns.text(item, ControlTableItem.ENVIRONMENT);
+            Attribution at = run.attribution();
+            if (at != null) {
                 switch (categoryRuns.record(
                         at.category(), at.runDate(), event.jobName(), event.jobRunId(), event.state(), now)) {
-                    case CategoryRuns.Recorded.NoSuchRun none ->
-                        deferred = Outcome.of(
-                                Outcome.Kind.DEFERRED,
-                                "category run " + at.category() + " on " + at.runDate() + " of run " + event.jobRunId()
-                                        + " is not open");
-                    case CategoryRuns.Recorded.Progress progress -> {
-                        if (progress.run().environment() != null) {
-                            environment = progress.run().environment();
-                        }
-                        triggered = afterProgress(progress.run(), now);
+                    case CategoryRuns.Recorded.NoSuchRun none -> {
+                        // the run's record is not written: the redelivery does the rest
+                        return gone
+                                ? unknownJob(event.jobName())
+                                : Outcome.of(
+                                        Outcome.Kind.DEFERRED,
+                                        "category run " + at.category() + " on " + at.runDate() + " of run "
+                                                + event.jobRunId() + " is not open");
                     }
                     case CategoryRuns.Recorded.NotInManifest notInManifest -> {
                         if (gone) {
                             return unknownJob(event.jobName());
                         }
                     }
+                    case CategoryRuns.Recorded.Progress progress -> {
+                        if (progress.run().environment() != null) {
+                            environment = progress.run().environment();
+                        }
+                        triggered = afterProgress(progress.run(), now);
+                    }
                 }
-            }
-            if (deferred != null) {
-                if (gone) {
-                    return unknownJob(event.jobName());
-                }
-                return deferred; // the run's record is not written: the redelivery does the rest
             }
             ports.metrics()
                     .accept(Metrics.of(
                             event,
                             run.glue(),
-                            item.containsKey(ControlTableItem.JOB_CATEGORY)
-                                    ? text(item, ControlTableItem.JOB_CATEGORY)
-                                    : run.attribution() == null
-                                            ? null
-                                            : run.attribution().category(),
+                            firstOf(
+                                    JobColumns.text(item, ControlTableItem.JOB_CATEGORY),
+                                    at == null ? null : at.category()),
                             environment,
-                            run.attribution() == null ? null : run.attribution().runDate(),
+                            at == null ? null : at.runDate(),
                             run.startedOn(),
+                            run.completedOn(event),
+                            run.durationSeconds(event),
+                            run.error(event),
                             now));
         }
 
@@ -216,6 +226,30 @@ public final class Reactor {
     private record Run(boolean last, GlueRun glue, Instant startedOn, Instant start, Attribution attribution) {
         Run attributed(Attribution attribution) {
             return new Run(last, glue, startedOn, start, attribution);
+        }
+
+        /** When a final run ended: Glue's word, else the time of its final event; null before it ends. */
+        Instant completedOn(GlueJobEvent event) {
+            if (!last) {
+                return null;
+            }
+            return glue != null && glue.completedOn() != null ? glue.completedOn() : event.time();
+        }
+
+        /** A final run's duration, when its start is known and not after its end. */
+        Long durationSeconds(GlueJobEvent event) {
+            Instant end = completedOn(event);
+            return end == null || startedOn == null || end.isBefore(startedOn)
+                    ? null
+                    : Duration.between(startedOn, end).toSeconds();
+        }
+
+        /** A failed run's message: Glue's, else the event's; none for a run that succeeded or has not ended. */
+        String error(GlueJobEvent event) {
+            if (!last || event.state() == JobRunState.SUCCEEDED) {
+                return null;
+            }
+            return glue != null && glue.errorMessage() != null ? glue.errorMessage() : event.message();
         }
     }
 
@@ -300,7 +334,7 @@ public final class Reactor {
 
     /** SPEC §3's fallback: the latest run of the job's category that holds it and has not succeeded. */
     private Attribution byManifest(String job, Map<String, Attr> item) {
-        String category = text(item, ControlTableItem.JOB_CATEGORY);
+        String category = JobColumns.text(item, ControlTableItem.JOB_CATEGORY);
         if (category == null) {
             return null;
         }
@@ -310,41 +344,28 @@ public final class Reactor {
                 .orElse(null);
     }
 
-    private static Map<String, Attr> statusColumns(GlueJobEvent event, Run run) {
+    private static Map<String, Attr> statusColumns(GlueJobEvent event, Run run, String order) {
         Map<String, Attr> columns = new LinkedHashMap<>();
         columns.put(ControlTableItem.STATUS_FLAG, new Attr.S(event.state().name()));
         columns.put(ControlTableItem.LAST_RUN_TIMESTAMP, new Attr.S(Timestamps.format(event.time())));
-        columns.put("LastRunId", new Attr.S(event.jobRunId()));
-        columns.put(
-                "LastRunStartedOn", run.startedOn() == null ? null : new Attr.S(Timestamps.format(run.startedOn())));
+        columns.put(LAST_RUN_ID, new Attr.S(event.jobRunId()));
+        columns.put("LastRunStartedOn", text(run.startedOn() == null ? null : Timestamps.format(run.startedOn())));
         columns.put(
                 "LastRunDate",
-                run.attribution() == null
-                        ? null
-                        : new Attr.S(run.attribution().runDate().toString()));
-        Long duration = !run.last() || run.startedOn() == null
-                ? null
-                : Math.max(
-                        0,
-                        Duration.between(run.startedOn(), completedOn(event, run.glue()))
-                                .toSeconds());
+                text(
+                        run.attribution() == null
+                                ? null
+                                : run.attribution().runDate().toString()));
+        Long duration = run.durationSeconds(event);
         columns.put("LastDurationSeconds", duration == null ? null : Attr.n(duration));
-        String error = error(event, run.glue());
-        columns.put("LastError", error == null ? null : new Attr.S(error));
-        columns.put(LAST_ORDER, new Attr.S(RunOrder.of(run.start(), event.jobRunId(), event.state(), event.time())));
+        columns.put("LastError", text(run.error(event)));
+        columns.put(LAST_ORDER, new Attr.S(order));
         return columns;
     }
 
-    /** A failed run's message: Glue's, else the event's; none for a run that succeeded or has not ended. */
-    private static String error(GlueJobEvent event, GlueRun glue) {
-        if (!event.state().isTerminal() || event.state() == JobRunState.SUCCEEDED) {
-            return null;
-        }
-        return glue != null && glue.errorMessage() != null ? glue.errorMessage() : event.message();
-    }
-
-    private static Instant completedOn(GlueJobEvent event, GlueRun glue) {
-        return glue != null && glue.completedOn() != null ? glue.completedOn() : event.time();
+    /** A text column's value, or null to remove the column. */
+    private static Attr text(String value) {
+        return value == null ? null : new Attr.S(value);
     }
 
     private static JobRun runRecord(GlueJobEvent event, Run run) {
@@ -356,13 +377,13 @@ public final class Reactor {
                 run.attribution() == null ? null : run.attribution().category(),
                 run.attribution() == null ? null : run.attribution().runDate(),
                 run.start(),
-                run.last() ? completedOn(event, glue) : null,
+                run.completedOn(event),
                 glue == null ? null : glue.executionTimeSeconds(),
                 glue == null ? null : glue.attempt(),
                 glue == null ? null : glue.maxCapacity(),
                 glue == null ? null : glue.workerType(),
                 glue == null ? null : glue.numberOfWorkers(),
-                error(event, glue));
+                run.error(event));
     }
 
     private static Condition laterThan(String order) {
@@ -373,14 +394,6 @@ public final class Reactor {
 
     private static Outcome unknownJob(String job) {
         return Outcome.of(Outcome.Kind.UNKNOWN_JOB, "job " + job + " is not in the control table");
-    }
-
-    private static String text(Map<String, Attr> item, String column) {
-        return item != null
-                        && item.get(column) instanceof Attr.S s
-                        && !s.value().isBlank()
-                ? s.value()
-                : null;
     }
 
     @SafeVarargs

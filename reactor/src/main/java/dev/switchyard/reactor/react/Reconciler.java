@@ -12,8 +12,8 @@ import dev.switchyard.reactor.ports.GlueRuns;
 import dev.switchyard.reactor.ports.TransientFailureException;
 import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.runs.Triggers;
-import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.reactor.table.JobColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,26 +47,22 @@ public final class Reconciler {
      */
     static final int GLUE_CALLS_PER_SWEEP = 500;
 
+    private final Reactor reactor;
+    private final GlueRuns glue;
     private final ControlTable control;
     private final CategoryRuns runs;
-    private final Categories categories;
-    private final GlueRuns glue;
-    private final Reactor reactor;
     private final ReactorConfig config;
 
-    public Reconciler(
-            ControlTable control,
-            CategoryRuns runs,
-            Categories categories,
-            GlueRuns glue,
-            Reactor reactor,
-            ReactorConfig config) {
-        this.control = control;
-        this.runs = runs;
-        this.categories = categories;
-        this.glue = glue;
+    /**
+     * @param reactor what found runs are fed to; the sweep reads the reactor's own stores
+     * @param glue where runs are asked about (the reactor's Glue, or another view of it)
+     */
+    public Reconciler(Reactor reactor, GlueRuns glue) {
         this.reactor = reactor;
-        this.config = config;
+        this.glue = glue;
+        this.control = reactor.control();
+        this.runs = reactor.categoryRuns();
+        this.config = reactor.config();
     }
 
     /** How long a claimed trigger may wait for its execution before a sweep starts it. */
@@ -149,23 +145,23 @@ public final class Reconciler {
         Sweep sweep = new Sweep(now);
         TreeSet<String> categoryNames = new TreeSet<>();
         for (Map<String, Attr> item : control.all()) {
-            String category = text(item, ControlTableItem.JOB_CATEGORY);
+            String category = JobColumns.text(item, ControlTableItem.JOB_CATEGORY);
             if (category != null) {
                 categoryNames.add(category);
             }
             if (looksStuck(item, sweep.before)) {
                 sweep.stuck++;
-                String job = text(item, ControlTableItem.JOB_NAME);
+                String job = JobColumns.text(item, ControlTableItem.JOB_NAME);
                 sweep.isolated("job " + job, () -> {
                     if (sweep.mayAskGlue()) {
-                        glue.jobRun(job, text(item, "LastRunId"))
+                        glue.jobRun(job, JobColumns.text(item, Reactor.LAST_RUN_ID))
                                 .filter(run -> run.state().isTerminal())
                                 .ifPresent(sweep::missed);
                     }
                 });
             }
         }
-        categories.read().definitions().stream()
+        reactor.chaining().categories().stream()
                 .map(CategoryDefinition::category)
                 .forEach(categoryNames::add);
         for (String category : rotated(categoryNames, now)) {
@@ -181,8 +177,8 @@ public final class Reconciler {
                 if (open.status() != CategoryRuns.Status.OPEN || open.openedAt().isAfter(sweep.before)) {
                     continue;
                 }
-                for (CategoryRuns.Entry entry : runs.manifest(category, open.runDate())) {
-                    if (isFinal(entry.state())) {
+                for (CategoryRuns.Entry entry : runs.manifest(open)) {
+                    if (entry.isFinal()) {
                         continue;
                     }
                     sweep.pending++;
@@ -215,9 +211,9 @@ public final class Reconciler {
     }
 
     private static boolean looksStuck(Map<String, Attr> item, Instant before) {
-        String status = text(item, ControlTableItem.STATUS_FLAG);
-        String runId = text(item, "LastRunId");
-        Optional<Instant> at = Optional.ofNullable(text(item, ControlTableItem.LAST_RUN_TIMESTAMP))
+        String status = JobColumns.text(item, ControlTableItem.STATUS_FLAG);
+        String runId = JobColumns.text(item, Reactor.LAST_RUN_ID);
+        Optional<Instant> at = Optional.ofNullable(JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP))
                 .flatMap(Timestamps::parse);
         return status != null
                 && runId != null
@@ -247,13 +243,5 @@ public final class Reconciler {
                 run.completedOn() != null ? run.completedOn() : now,
                 run.startedOn(),
                 run.errorMessage());
-    }
-
-    private static boolean isFinal(String state) {
-        return JobRunState.parse(state).map(JobRunState::isTerminal).orElse(false);
-    }
-
-    private static String text(Map<String, Attr> item, String column) {
-        return item.get(column) instanceof Attr.S s && !s.value().isBlank() ? s.value() : null;
     }
 }

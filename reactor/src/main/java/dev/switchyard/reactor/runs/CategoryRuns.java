@@ -1,5 +1,6 @@
 package dev.switchyard.reactor.runs;
 
+import dev.switchyard.contracts.Digests;
 import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.contracts.table.Timestamps;
@@ -12,13 +13,10 @@ import dev.switchyard.reactor.store.Query;
 import dev.switchyard.reactor.store.Update;
 import dev.switchyard.reactor.store.WriteResult;
 import dev.switchyard.reactor.table.StateTable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +99,12 @@ public final class CategoryRuns {
     public record Opened(CategoryRun run, boolean created) {}
 
     /** A job's latest result in a run's manifest. */
-    public record Entry(String jobName, String state, String jobRunId) {}
+    public record Entry(String jobName, String state, String jobRunId) {
+        /** Whether the job has a final result ({@code PENDING} until it has). */
+        public boolean isFinal() {
+            return CategoryRuns.isFinal(state);
+        }
+    }
 
     /**
      * Opens the run {@code (category, runDate)} with the jobs planned SCHEDULED, unless it is open already:
@@ -123,11 +126,11 @@ public final class CategoryRuns {
         for (String job : jobs) {
             entries.get(chunkOf(job, chunks)).put(job, new Attr.M(Map.of("State", new Attr.S(PENDING))));
         }
-        List<Attr> empty = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
         for (int i = 0; i < chunks; i++) {
             if (entries.get(i).isEmpty()) {
                 // no result will ever summarize a chunk without jobs: it counts as succeeded from the start
-                empty.add(new Attr.S(Integer.toString(i)));
+                empty.add(Integer.toString(i));
                 continue;
             }
             Map<String, Attr> chunk = new LinkedHashMap<>(chunkKey(category, runDate, manifestId, i));
@@ -147,9 +150,7 @@ public final class CategoryRuns {
         header.put("ManifestId", new Attr.S(manifestId));
         header.put("Revs", new Attr.M(Map.of()));
         if (!empty.isEmpty()) {
-            header.put(
-                    "SucceededChunks",
-                    new Attr.SS(empty.stream().map(a -> ((Attr.S) a).value()).toList()));
+            header.put("SucceededChunks", new Attr.SS(empty));
         }
         header.put("OpenedAt", new Attr.S(Timestamps.format(now)));
         header.put(StateTable.EXPIRES_AT, expiry(now));
@@ -310,14 +311,15 @@ public final class CategoryRuns {
 
     /** Every manifest entry of a run, by job name. */
     public List<Entry> manifest(String category, LocalDate runDate) {
-        CategoryRun run = get(category, runDate).orElse(null);
-        if (run == null) {
-            return List.of();
-        }
+        return get(category, runDate).map(this::manifest).orElse(List.of());
+    }
+
+    /** Every manifest entry of a run whose header is at hand, by job name. */
+    public List<Entry> manifest(CategoryRun run) {
         List<Entry> all = new ArrayList<>();
         for (int i = 0; i < run.chunks(); i++) {
-            all.addAll(entries(
-                    table.get(chunkKey(category, runDate, run.manifestId(), i)).orElse(Map.of())));
+            all.addAll(entries(table.get(chunkKey(run.category(), run.runDate(), run.manifestId(), i))
+                    .orElse(Map.of())));
         }
         all.sort(java.util.Comparator.comparing(Entry::jobName));
         return all;
@@ -410,33 +412,13 @@ public final class CategoryRuns {
     static int chunkOf(String jobName, int chunks) {
         // String.hashCode spreads names that differ in their last characters (job_0001, job_0002, …) over
         // few residues; a SHA-256 prefix spreads any names evenly, and is the same on every JVM.
-        byte[] digest = sha256(jobName);
-        int h = ((digest[0] & 0xff) << 24)
-                | ((digest[1] & 0xff) << 16)
-                | ((digest[2] & 0xff) << 8)
-                | (digest[3] & 0xff);
-        return Math.floorMod(h, chunks);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Math.floorMod(ByteBuffer.wrap(Digests.sha256(jobName)).getInt(), chunks);
     }
 
     private static String manifestId(List<String> sortedJobs) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String job : sortedJobs) {
-                sha.update(job.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        StringBuilder all = new StringBuilder();
+        sortedJobs.forEach(job -> all.append(job).append('\0'));
+        return Digests.hex(6, all.toString());
     }
 
     private Attr expiry(Instant now) {

@@ -96,13 +96,6 @@ public final class Triggers {
                 .toList();
     }
 
-    /** Every marker of a category, oldest run date first. */
-    public List<Trigger> of(String category, int limit) {
-        return table.query(Query.table(PREFIX + category, limit)).items().stream()
-                .map(Triggers::read)
-                .toList();
-    }
-
     public Optional<Trigger> get(String category, LocalDate runDate) {
         return table.get(key(category, runDate)).map(Triggers::read);
     }

@@ -2,7 +2,6 @@ package dev.switchyard.reactor.store;
 
 import dev.switchyard.contracts.attr.Attr;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -317,6 +316,6 @@ public final class Expressions {
     }
 
     private static int utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        return Utf8.length(text);
     }
 }

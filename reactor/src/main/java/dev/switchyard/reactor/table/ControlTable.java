@@ -343,8 +343,9 @@ public final class ControlTable {
     }
 
     /**
-     * What a status write did, and the item after it when it was applied (so the caller needs no read for
-     * the job's category and environment).
+     * What a status write did, and the item: after the write when it was applied, as it is when the write was
+     * superseded (the read that told superseded from missing), null when there is no such job; so the caller
+     * needs no read of its own for the job's category and environment.
      */
     public record StatusWrite(StatusOutcome outcome, Map<String, Attr> item) {
         public StatusWrite {
@@ -376,7 +377,8 @@ public final class ControlTable {
         if (result instanceof WriteResult.Applied applied) {
             return new StatusWrite(StatusOutcome.APPLIED, applied.item());
         }
-        return new StatusWrite(get(jobName).isPresent() ? StatusOutcome.SUPERSEDED : StatusOutcome.NO_SUCH_JOB, null);
+        Map<String, Attr> current = get(jobName).orElse(null);
+        return new StatusWrite(current != null ? StatusOutcome.SUPERSEDED : StatusOutcome.NO_SUCH_JOB, current);
     }
 
     // ---- helpers ----

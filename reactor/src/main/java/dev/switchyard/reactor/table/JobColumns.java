@@ -1,6 +1,8 @@
 package dev.switchyard.reactor.table;
 
+import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.table.ControlTableItem;
+import java.util.Map;
 
 /**
  * Who owns which column of the control table, so that an operator's edit and the reactor's status write
@@ -21,6 +23,15 @@ public final class JobColumns {
     public static final String UPDATED_BY = "UpdatedBy";
 
     private JobColumns() {}
+
+    /** A column's text, or null when the item lacks it, it is blank, or it is not a string. */
+    public static String text(Map<String, Attr> item, String column) {
+        return item != null
+                        && item.get(column) instanceof Attr.S s
+                        && !s.value().isBlank()
+                ? s.value()
+                : null;
+    }
 
     public static boolean isReactorOwned(String column) {
         return column.equals(ControlTableItem.STATUS_FLAG) || column.startsWith("Last");

@@ -268,13 +268,7 @@ class ReactorTest {
             world.glue.put(
                     run(job, "jr_" + job, JobRunState.SUCCEEDED, T0.plusSeconds(10), T0.plusSeconds(700), "RAW"));
         }
-        Reconciler reconciler = new Reconciler(
-                world.control,
-                world.categoryRuns,
-                new Categories(world.stateItems),
-                world.glue,
-                world.reactor(),
-                ReactorConfig.defaults());
+        Reconciler reconciler = new Reconciler(world.reactor(), world.glue);
 
         Reconciler.Report early = reconciler.sweep(T0.plusSeconds(3_600));
         assertThat(early.runsFound()).isZero();
@@ -341,13 +335,7 @@ class ReactorTest {
         assertThat(world.triggers.get("STG", D).orElseThrow().execution()).isNull();
         assertThat(world.starts).isEmpty();
 
-        Reconciler reconciler = new Reconciler(
-                world.control,
-                world.categoryRuns,
-                new Categories(world.stateItems),
-                world.glue,
-                flaky.reactor(),
-                ReactorConfig.defaults());
+        Reconciler reconciler = new Reconciler(flaky.reactor(), world.glue);
         Reconciler.Report report = reconciler.sweep(
                 T0.plusSeconds(9).plus(Reconciler.TRIGGER_GRACE).plusSeconds(1));
 
@@ -379,13 +367,7 @@ class ReactorTest {
                 return world.glue.jobRuns(jobName, max);
             }
         };
-        Reconciler reconciler = new Reconciler(
-                world.control,
-                world.categoryRuns,
-                new Categories(world.stateItems),
-                failing,
-                world.reactor(),
-                ReactorConfig.defaults());
+        Reconciler reconciler = new Reconciler(world.reactor(), failing);
 
         Reconciler.Report report = reconciler.sweep(T0.plus(Duration.ofHours(3)));
 

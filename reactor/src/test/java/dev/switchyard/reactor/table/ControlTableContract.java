@@ -230,14 +230,14 @@ public abstract class ControlTableContract {
         table.put(job("JOB1", "RAW", "MONDAY"), OptionalLong.empty(), ALICE);
         table.writeStatus("JOB1", Map.of("StatusFlag", new Attr.S("SUCCEEDED")), Condition.ALWAYS, REACTOR);
 
-        ControlTable.StatusOutcome outcome = table.writeStatus(
-                        "JOB1",
-                        Map.of("StatusFlag", new Attr.S("RUNNING")),
-                        Condition.not(Condition.eq("StatusFlag", new Attr.S("SUCCEEDED"))),
-                        REACTOR)
-                .outcome();
+        ControlTable.StatusWrite written = table.writeStatus(
+                "JOB1",
+                Map.of("StatusFlag", new Attr.S("RUNNING")),
+                Condition.not(Condition.eq("StatusFlag", new Attr.S("SUCCEEDED"))),
+                REACTOR);
 
-        assertThat(outcome).isEqualTo(ControlTable.StatusOutcome.SUPERSEDED);
+        assertThat(written.outcome()).isEqualTo(ControlTable.StatusOutcome.SUPERSEDED);
+        assertThat(written.item()).as("the item as it is").containsEntry("StatusFlag", new Attr.S("SUCCEEDED"));
         assertThat(table.get("JOB1").orElseThrow()).containsEntry("StatusFlag", new Attr.S("SUCCEEDED"));
     }
 
