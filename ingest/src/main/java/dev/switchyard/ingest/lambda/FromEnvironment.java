@@ -10,6 +10,7 @@ import static dev.switchyard.ingest.lambda.Wiring.STATE_MACHINE_ARN;
 import static dev.switchyard.ingest.lambda.Wiring.STATE_TABLE;
 import static dev.switchyard.ingest.lambda.Wiring.STUCK_AFTER_MINUTES;
 import static dev.switchyard.ingest.lambda.Wiring.TABLE;
+import static dev.switchyard.ingest.lambda.Wiring.ZONE;
 
 import dev.switchyard.aws.AwsClients;
 import dev.switchyard.aws.EventBridgeSink;
@@ -37,7 +38,10 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +95,8 @@ final class FromEnvironment {
                         new Ports(glue, starter, metrics, audit, domainEvents),
                         config,
                         LogSink.rejections(out),
-                        Clock.systemUTC())
+                        Clock.systemUTC(),
+                        settings.zone())
                 .withLog(out);
     }
 
@@ -135,7 +140,8 @@ final class FromEnvironment {
             Optional<String> eventBus,
             Optional<Path> metricsFile,
             boolean glueLookup,
-            Duration stuckAfter) {
+            Duration stuckAfter,
+            ZoneId zone) {
 
         static Settings read(Map<String, String> env) {
             if (value(env, KAFKA_BOOTSTRAP).isPresent()) {
@@ -153,7 +159,8 @@ final class FromEnvironment {
                     value(env, EVENT_BUS),
                     value(env, METRICS_FILE).map(FromEnvironment::file),
                     FromEnvironment.glueLookup(env),
-                    FromEnvironment.stuckAfter(env));
+                    FromEnvironment.stuckAfter(env),
+                    FromEnvironment.zone(env));
         }
     }
 
@@ -211,6 +218,16 @@ final class FromEnvironment {
                 throw new IllegalArgumentException(
                         GLUE_LOOKUP + " is '" + env.get(GLUE_LOOKUP) + "': it must be on (the default) or off");
         };
+    }
+
+    private static ZoneId zone(Map<String, String> env) {
+        Optional<String> text = value(env, ZONE);
+        try {
+            return text.map(ZoneId::of).orElse(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(
+                    ZONE + " is '" + text.get() + "': it must be a time zone such as UTC or Europe/Paris");
+        }
     }
 
     private static Duration stuckAfter(Map<String, String> env) {

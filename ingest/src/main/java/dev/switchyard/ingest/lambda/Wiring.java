@@ -4,15 +4,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.switchyard.contracts.event.Rejection;
 import dev.switchyard.ingest.decode.EventDecoder;
 import dev.switchyard.reactor.ports.Sink;
+import dev.switchyard.reactor.react.PlanStep;
 import dev.switchyard.reactor.react.Ports;
 import dev.switchyard.reactor.react.Reactor;
 import dev.switchyard.reactor.react.ReactorConfig;
 import dev.switchyard.reactor.react.Reconciler;
 import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.sinks.LogSink;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,9 +47,12 @@ public final class Wiring {
     public static final String GLUE_LOOKUP = "SWITCHYARD_GLUE_LOOKUP";
     /** Minutes after which reconciliation asks Glue about a run that looks unfinished (default 120). */
     public static final String STUCK_AFTER_MINUTES = "SWITCHYARD_STUCK_AFTER_MINUTES";
+    /** The zone whose date is "today" for an execution without a RunDate (default UTC). */
+    public static final String ZONE = "SWITCHYARD_ZONE";
 
     private final Reactor reactor;
     private final Reconciler reconciler;
+    private final PlanStep planStep;
     private final EventDecoder decoder;
     private final Sink<Rejection> rejections;
     private final Clock clock;
@@ -54,12 +61,14 @@ public final class Wiring {
     private Wiring(
             Reactor reactor,
             Reconciler reconciler,
+            PlanStep planStep,
             EventDecoder decoder,
             Sink<Rejection> rejections,
             Clock clock,
             PrintStream log) {
         this.reactor = reactor;
         this.reconciler = reconciler;
+        this.planStep = planStep;
         this.decoder = decoder;
         this.rejections = rejections;
         this.clock = clock;
@@ -79,7 +88,7 @@ public final class Wiring {
         return FromEnvironment.wiring(env, System.out);
     }
 
-    /** The reactor and the reconciler on the given stores and ports, for local runs and tests. */
+    /** The reactor and the reconciler on the given stores and ports, for local runs and tests; "today" in UTC. */
     public static Wiring of(
             ControlTable control,
             ItemTable state,
@@ -87,15 +96,29 @@ public final class Wiring {
             ReactorConfig config,
             Sink<Rejection> rejections,
             Clock clock) {
+        return of(control, state, ports, config, rejections, clock, ZoneOffset.UTC);
+    }
+
+    /** The reactor, the reconciler and the planner on the given stores and ports, "today" being in {@code zone}. */
+    public static Wiring of(
+            ControlTable control,
+            ItemTable state,
+            Ports ports,
+            ReactorConfig config,
+            Sink<Rejection> rejections,
+            Clock clock,
+            ZoneId zone) {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(config, "config");
         Reactor reactor = new Reactor(control, state, ports, config);
         Reconciler reconciler = new Reconciler(reactor, ports.glue());
+        PlanStep planStep = new PlanStep(reactor, new Categories(state), zone);
         return new Wiring(
                 reactor,
                 reconciler,
+                planStep,
                 new EventDecoder(),
                 Objects.requireNonNull(rejections, "rejections"),
                 Objects.requireNonNull(clock, "clock"),
@@ -107,7 +130,8 @@ public final class Wiring {
      * log} instead of standard error.
      */
     public Wiring withLog(PrintStream log) {
-        return new Wiring(reactor, reconciler, decoder, rejections, clock, Objects.requireNonNull(log, "log"));
+        return new Wiring(
+                reactor, reconciler, planStep, decoder, rejections, clock, Objects.requireNonNull(log, "log"));
     }
 
     public Reactor reactor() {
@@ -116,6 +140,10 @@ public final class Wiring {
 
     public Reconciler reconciler() {
         return reconciler;
+    }
+
+    public PlanStep planStep() {
+        return planStep;
     }
 
     public EventDecoder decoder() {

@@ -1,0 +1,148 @@
+package dev.switchyard.reactor.react;
+
+import dev.switchyard.contracts.category.CategoryDefinition;
+import dev.switchyard.contracts.category.CategoryGraph;
+import dev.switchyard.contracts.event.GlueArguments;
+import dev.switchyard.contracts.orchestration.PlanRequest;
+import dev.switchyard.contracts.orchestration.PlanSlice;
+import dev.switchyard.contracts.table.JobRunState;
+import dev.switchyard.reactor.plan.Decision;
+import dev.switchyard.reactor.plan.Reason;
+import dev.switchyard.reactor.runs.CategoryRuns;
+import dev.switchyard.reactor.store.Utf8;
+import dev.switchyard.reactor.table.Categories;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The state machine's {@code Plan} state (SPEC §5): plans the category once and opens its category run, then
+ * hands back one slice of the jobs to start. Slicing keeps every payload far below Step Functions' 256 KB and
+ * each execution's history below its 25,000 events: a category larger than a slice goes on in a new execution
+ * from the slice's end. Slices are cut from the run's manifest, which does not change once the run is open,
+ * so every execution of a run agrees on where a slice begins.
+ */
+public final class PlanStep {
+    /** Jobs per slice: an inline Map iteration of one Glue task adds about 8 history events. */
+    public static final int MAX_JOBS = 2_000;
+    /** UTF-8 bytes of job names per slice (a Glue job name may be 255 characters long). */
+    public static final int MAX_NAME_BYTES = 64 * 1024;
+
+    private final Reactor reactor;
+    private final Categories categories;
+    private final ZoneId zone;
+
+    /** @param zone where "today" is, for an execution whose input names no RunDate */
+    public PlanStep(Reactor reactor, Categories categories, ZoneId zone) {
+        this.reactor = Objects.requireNonNull(reactor, "reactor");
+        this.categories = Objects.requireNonNull(categories, "categories");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Plans one execution's slice.
+     *
+     * @throws IllegalArgumentException when the request cannot be planned: a category with neither jobs nor a
+     *     definition, a slice or re-run of a category run that was never opened
+     */
+    public PlanSlice plan(PlanRequest request, Instant now) {
+        String category = request.jobCategory();
+        LocalDate runDate = request.runDate() != null
+                ? request.runDate()
+                : LocalDate.ofInstant(request.startTime() != null ? request.startTime() : now, zone);
+        CategoryDefinition definition =
+                CategoryGraph.of(categories.read().definitions()).get(category).orElse(null);
+
+        CategoryRuns runs = reactor.categoryRuns();
+        CategoryRuns.CategoryRun run;
+        List<String> manifest;
+        Map<String, Integer> notRun = new TreeMap<>();
+        Predicate<CategoryRuns.Entry> due;
+        if (request.offset() == 0 && !request.rerun()) {
+            CategoryRunOpener.Opened opened =
+                    new CategoryRunOpener(reactor.control(), runs).open(category, runDate, request.environment(), now);
+            if (opened.plan().decisions().isEmpty() && definition == null) {
+                throw new IllegalArgumentException("category '" + category
+                        + "' has no job in the control table and no definition: is the name right?");
+            }
+            run = opened.run().run();
+            for (Decision decision : opened.plan().decisions()) {
+                if (decision.reason() != Reason.SCHEDULED) {
+                    notRun.merge(decision.reason().name(), 1, Integer::sum);
+                }
+            }
+            if (opened.run().created()) {
+                // An empty manifest succeeds at once; its downstream categories are due now.
+                reactor.opened(run, now);
+                manifest = CategoryRunOpener.scheduled(opened.plan()).stream()
+                        .sorted()
+                        .toList();
+                due = entry -> true;
+            } else {
+                manifest = null;
+                due = entry -> !entry.isFinal();
+            }
+        } else {
+            run = runs.get(category, runDate)
+                    .orElseThrow(() -> new IllegalArgumentException("no category run of " + category + " for " + runDate
+                            + " is open: run the category first (a re-run re-runs its failed jobs)"));
+            manifest = null;
+            due = request.rerun()
+                    ? entry -> entry.isFinal() && !entry.state().equals(JobRunState.SUCCEEDED.name())
+                    : entry -> !entry.isFinal();
+        }
+
+        List<CategoryRuns.Entry> entries = manifest != null
+                ? manifest.stream()
+                        .map(name -> new CategoryRuns.Entry(name, "PENDING", null))
+                        .toList()
+                : runs.manifest(run);
+        if (request.offset() > entries.size()) {
+            throw new IllegalArgumentException("execution input: Offset " + request.offset() + " is past the end of "
+                    + category + "'s manifest for " + runDate + " (" + entries.size() + " jobs)");
+        }
+        List<String> jobs = new ArrayList<>();
+        int end = request.offset();
+        int bytes = 0;
+        while (end < entries.size() && end - request.offset() < MAX_JOBS) {
+            CategoryRuns.Entry entry = entries.get(end);
+            int size = Utf8.length(entry.jobName()) + 3; // quotes and a comma
+            if (bytes + size > MAX_NAME_BYTES && end > request.offset()) {
+                break;
+            }
+            bytes += size;
+            end++;
+            if (due.test(entry)) {
+                jobs.add(entry.jobName());
+            }
+        }
+
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put(GlueArguments.CATEGORY, category);
+        arguments.put(GlueArguments.RUN_DATE, runDate.toString());
+        if (run.environment() != null) {
+            arguments.put(GlueArguments.ENVIRONMENT, run.environment());
+        }
+        int maxConcurrency =
+                definition != null ? definition.maxConcurrency() : CategoryDefinition.DEFAULT_MAX_CONCURRENCY;
+        return new PlanSlice(
+                category,
+                runDate,
+                run.environment(),
+                request.rerun(),
+                request.offset(),
+                end < entries.size() ? end : null,
+                maxConcurrency,
+                run.manifestSize(),
+                notRun,
+                arguments,
+                jobs);
+    }
+}
