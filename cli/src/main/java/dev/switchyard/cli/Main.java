@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
             CategoriesCommand.class,
             ReplayCommand.class,
             InvokeCommand.class,
+            RunCommand.class,
+            RerunCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -1,0 +1,320 @@
+package dev.switchyard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.contracts.domain.DomainEvent;
+import dev.switchyard.contracts.orchestration.PlanSlice;
+import dev.switchyard.contracts.table.JobRunState;
+import dev.switchyard.local.LocalGlue;
+import dev.switchyard.local.LocalOrchestrator;
+import dev.switchyard.local.LocalProject;
+import dev.switchyard.reactor.plan.Decision;
+import dev.switchyard.reactor.plan.Plan;
+import dev.switchyard.statemachine.ExecutionResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What {@code run} and {@code rerun} show: the plan, each job as it starts and ends (a count every tenth of
+ * a large category instead), the chained categories, and a summary table; or, with {@code --format json}, the
+ * progress on standard error and SPEC §7's JSON on standard output.
+ */
+final class RunOutput implements LocalOrchestrator.Progress {
+    /** Above this many jobs in an execution, progress is a count, not a line per job. */
+    static final int JOB_LINES = 40;
+
+    private final PrintWriter out;
+    private final PrintWriter progress;
+    private final boolean json;
+    private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> done = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
+
+    RunOutput(PrintWriter out, PrintWriter err, boolean json) {
+        this.out = out;
+        this.progress = json ? err : out;
+        this.json = json;
+    }
+
+    private synchronized void say(String format, Object... args) {
+        progress.printf(Locale.ROOT, format + "%n", args);
+        progress.flush();
+    }
+
+    @Override
+    public void imported(int jobs, int categories) {
+        say(
+                "switchyard: loaded %s and %s from the project files",
+                Words.count(jobs, "job"), Words.count(categories, "category"));
+    }
+
+    @Override
+    public void executionStarted(String name, JsonNode input) {
+        say("");
+        say(
+                "%s for %s%s · execution %s",
+                input.path("JobCategory").asText(),
+                input.path("RunDate").asText("today"),
+                input.path("Rerun").asBoolean() ? ", re-running its failed jobs" : "",
+                name);
+    }
+
+    @Override
+    public void planned(String executionName, PlanSlice slice, Plan plan) {
+        sizes.put(executionName, slice.jobs().size());
+        String concurrency =
+                slice.maxConcurrency() == 0 ? "all at once" : "at most " + slice.maxConcurrency() + " at a time";
+        if (plan != null) {
+            say(
+                    "  plan: %s to run of %s, %s",
+                    Words.count(slice.jobs().size(), "job"), plan.decisions().size(), concurrency);
+            if (plan.decisions().size() <= JOB_LINES) {
+                TextTable table = new TextTable("JOB", "REASON", "WHY");
+                for (Decision d : plan.decisions()) {
+                    table.row(d.item().jobName(), d.reason(), d.detail());
+                }
+                StringBuilderWriter text = new StringBuilderWriter();
+                table.print(text.writer());
+                for (String line : text.toString().split("\n")) {
+                    say("    %s", line);
+                }
+            } else if (!slice.notRun().isEmpty()) {
+                say("    not run: %s", slice.notRun());
+            }
+        } else {
+            say(
+                    "  %s from job %,d of %,d, %s",
+                    slice.rerun()
+                            ? "re-running " + Words.count(slice.jobs().size(), "failed job")
+                            : Words.count(slice.jobs().size(), "job") + " to run",
+                    slice.offset() + 1,
+                    slice.planned(),
+                    concurrency);
+        }
+        if (slice.next() != null) {
+            say("  (the rest, from job %,d, goes on in a new execution)", slice.next() + 1);
+        }
+    }
+
+    @Override
+    public void started(LocalGlue.Run run) {
+        if (small(run)) {
+            say("    ▶ %-28s started    %s", run.jobName(), run.jobRunId().substring(0, 15) + "…");
+        }
+    }
+
+    @Override
+    public void finished(LocalGlue.Run run) {
+        boolean ok = run.state() == JobRunState.SUCCEEDED;
+        int finished = done.computeIfAbsent(run.executionName(), k -> new AtomicInteger())
+                .incrementAndGet();
+        int failures = ok
+                ? failed.computeIfAbsent(run.executionName(), k -> new AtomicInteger())
+                        .get()
+                : failed.computeIfAbsent(run.executionName(), k -> new AtomicInteger())
+                        .incrementAndGet();
+        if (small(run)) {
+            say(
+                    "    %s %-28s %-10s %5.1f s%s",
+                    ok ? "✓" : "✗",
+                    run.jobName(),
+                    run.state(),
+                    run.durationSeconds(),
+                    ok ? "" : "   " + run.errorMessage());
+        } else {
+            int total = sizes.getOrDefault(run.executionName(), 0);
+            int step = Math.max(1, total / 10);
+            if (finished % step == 0 || finished == total) {
+                say("    %,d of %,d jobs finished (%,d failed)", finished, total, failures);
+            }
+        }
+    }
+
+    private boolean small(LocalGlue.Run run) {
+        return sizes.getOrDefault(run.executionName(), 0) <= JOB_LINES;
+    }
+
+    @Override
+    public void domainEvent(DomainEvent event) {
+        switch (event) {
+            case DomainEvent.CategoryTriggered t ->
+                say(
+                        "  → %s for %s triggered: %s succeeded",
+                        t.category(), t.runDate(), String.join(" and ", t.causes()));
+            case DomainEvent.CategoryRunBlocked b ->
+                say("  ✗ %s for %s is blocked by %s", b.category(), b.runDate(), String.join(", ", b.blockers()));
+            case DomainEvent.CategoryRunSucceeded s -> {}
+        }
+    }
+
+    @Override
+    public void executionFinished(LocalOrchestrator.ExecutionReport report) {
+        ExecutionResult result = report.result();
+        long failures = report.jobs().stream()
+                .filter(j -> j.state() != JobRunState.SUCCEEDED)
+                .count();
+        say(
+                "  %s %s in %s: %s, %d failed, %,d state transitions%s",
+                category(report),
+                result.status(),
+                seconds(report.took()),
+                Words.count(report.jobs().size(), "job"),
+                failures,
+                result.stateTransitions(),
+                result.status() == ExecutionResult.Status.FAILED && failures == 0
+                        ? " (" + result.error() + ": " + result.cause() + ")"
+                        : "");
+    }
+
+    @Override
+    public void problem(String message) {
+        say("switchyard: %s", message);
+    }
+
+    /** The end of a run: the summary table, or the JSON document. */
+    void summary(LocalProject project, LocalOrchestrator.Report report) {
+        if (json) {
+            out.println(json(report));
+            out.flush();
+            return;
+        }
+        say("");
+        TextTable table =
+                new TextTable("CATEGORY", "RUN DATE", "STATUS", "JOBS", "FAILED", "TRANSITIONS", "TOOK", "EXECUTION");
+        for (LocalOrchestrator.ExecutionReport e : report.executions()) {
+            table.row(
+                    category(e),
+                    e.plan() == null
+                            ? e.input().path("RunDate").asText()
+                            : e.plan().runDate(),
+                    e.result().status(),
+                    e.jobs().size(),
+                    e.jobs().stream()
+                            .filter(j -> j.state() != JobRunState.SUCCEEDED)
+                            .count(),
+                    String.format(Locale.ROOT, "%,d", e.result().stateTransitions()),
+                    seconds(e.took()),
+                    e.name());
+        }
+        table.print(out);
+        for (DomainEvent.CategoryRunBlocked b : report.blocked()) {
+            boolean unblocked = report.triggers().stream()
+                    .anyMatch(t ->
+                            t.causes().contains(b.category()) && t.runDate().equals(b.runDate()));
+            if (!unblocked) {
+                out.printf(
+                        "%s for %s is blocked by %s. Fix them, then: switchyard rerun %s --date %s --project %s%n",
+                        b.category(),
+                        b.runDate(),
+                        String.join(", ", b.blockers()),
+                        b.category(),
+                        b.runDate(),
+                        project.dir());
+            }
+        }
+        for (String problem : report.problems()) {
+            out.println("problem: " + problem);
+        }
+        out.printf(
+                "Took %s. Store %s; metrics, audit and job logs under %s%n",
+                seconds(report.took()), project.stateDir().resolve("switchyard.db"), project.stateDir());
+        out.flush();
+    }
+
+    private static String category(LocalOrchestrator.ExecutionReport e) {
+        return e.plan() != null
+                ? e.plan().jobCategory()
+                : e.input().path("JobCategory").asText();
+    }
+
+    /** SPEC §7: {"executions": [{"Category", "RunDate", "Status", "StateTransitions", "Jobs": [...]}], "triggers"}. */
+    static String json(LocalOrchestrator.Report report) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        ArrayNode executions = root.putArray("executions");
+        for (LocalOrchestrator.ExecutionReport e : report.executions()) {
+            ObjectNode node = executions.addObject();
+            node.put("Category", category(e));
+            node.put(
+                    "RunDate",
+                    e.plan() == null
+                            ? e.input().path("RunDate").asText()
+                            : e.plan().runDate().toString());
+            node.put("Status", e.result().status().name());
+            node.put("StateTransitions", e.result().stateTransitions());
+            node.put("Execution", e.name());
+            node.put("Rerun", e.input().path("Rerun").asBoolean());
+            if (e.result().error() != null) {
+                node.put("Error", e.result().error());
+                node.put("Cause", e.result().cause());
+            }
+            if (e.plan() != null) {
+                node.put("Planned", e.plan().planned());
+                ObjectNode notRun = node.putObject("NotRun");
+                e.plan().notRun().forEach(notRun::put);
+            }
+            node.put("LargestPayloadBytes", e.result().largestPayloadBytes());
+            node.put("DurationSeconds", e.took().toMillis() / 1000.0);
+            ArrayNode jobs = node.putArray("Jobs");
+            for (LocalGlue.Run run : e.jobs()) {
+                ObjectNode job = jobs.addObject();
+                job.put("JobName", run.jobName());
+                job.put("State", run.state().name());
+                job.put("JobRunId", run.jobRunId());
+                job.put("StartedOn", run.startedOn().toString());
+                job.put(
+                        "CompletedOn",
+                        run.completedOn() == null ? null : run.completedOn().toString());
+                job.put("DurationSeconds", run.durationSeconds());
+                if (run.errorMessage() != null) {
+                    job.put("ErrorMessage", run.errorMessage());
+                }
+                job.put("Log", run.log().toString());
+            }
+        }
+        ArrayNode triggers = root.putArray("triggers");
+        for (DomainEvent.CategoryTriggered t : report.triggers()) {
+            ObjectNode node = triggers.addObject();
+            node.put("Category", t.category());
+            node.put("RunDate", t.runDate().toString());
+            node.put("Environment", t.environment());
+            t.causes().forEach(node.putArray("Causes")::add);
+        }
+        ArrayNode blocked = root.putArray("blocked");
+        for (DomainEvent.CategoryRunBlocked b : report.blocked()) {
+            ObjectNode node = blocked.addObject();
+            node.put("Category", b.category());
+            node.put("RunDate", b.runDate().toString());
+            b.blockers().forEach(node.putArray("Blockers")::add);
+        }
+        report.problems().forEach(root.putArray("problems")::add);
+        root.put("rejected", report.rejected());
+        return root.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** A writer into a string, for a table printed line by line. */
+    private static final class StringBuilderWriter {
+        private final java.io.StringWriter text = new java.io.StringWriter();
+        private final PrintWriter writer = new PrintWriter(text);
+
+        PrintWriter writer() {
+            return writer;
+        }
+
+        @Override
+        public String toString() {
+            writer.flush();
+            return text.toString();
+        }
+    }
+}

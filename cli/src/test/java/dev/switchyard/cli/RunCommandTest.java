@@ -1,0 +1,188 @@
+package dev.switchyard.cli;
+
+import static dev.switchyard.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.attr.Attr;
+import dev.switchyard.reactor.runs.CategoryRuns;
+import dev.switchyard.reactor.runs.RunHistory;
+import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.reactor.table.StateTable;
+import dev.switchyard.sqlite.SqliteStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo project end to end through {@code switchyard run} and {@code rerun}: the acceptance test. */
+class RunCommandTest {
+    static final String DATE = "2026-11-30"; // a Monday, and the last day of the month: raw_web_sessions rests
+
+    @TempDir
+    Path tmp;
+
+    Path project;
+
+    @BeforeEach
+    void copyTheDemo() throws IOException {
+        project = tmp.resolve("demo");
+        Path demo = Path.of("../examples/demo");
+        try (Stream<Path> files = Files.walk(demo)) {
+            for (Path source :
+                    files.filter(p -> !p.toString().contains(".switchyard")).toList()) {
+                Path target = project.resolve(demo.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private CliTest.Result runJson(String command, String category) {
+        return run(command, category, "--project", project.toString(), "--date", DATE, "--format", "json");
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.path(field).asText()));
+        return values;
+    }
+
+    @Test
+    void shouldRunRawThenChainStgAndMartOnce_writingStatusesHistoryAndMetrics() throws IOException {
+        CliTest.Result r = runJson("run", "RAW");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        JsonNode executions = json.path("executions");
+        assertThat(texts(executions, "Category")).containsExactly("RAW", "STG", "MART");
+        assertThat(texts(executions, "Status")).containsOnly("SUCCEEDED");
+        assertThat(texts(executions, "RunDate")).containsOnly(DATE);
+        JsonNode raw = executions.get(0);
+        assertThat(texts(raw.path("Jobs"), "JobName"))
+                .containsExactlyInAnyOrder("raw_orders", "raw_customers", "raw_store_traffic");
+        assertThat(texts(raw.path("Jobs"), "State")).containsOnly("SUCCEEDED");
+        assertThat(raw.path("NotRun").path("SKIPPED").asInt()).isEqualTo(1);
+        assertThat(raw.path("NotRun").path("NOT_SCHEDULED").asInt()).isEqualTo(1);
+        // Plan, Map, 3 jobs, Summarize, MoreJobs, Outcome, Done
+        assertThat(raw.path("StateTransitions").asLong()).isEqualTo(9);
+        assertThat(texts(json.path("triggers"), "Category")).containsExactly("STG", "MART");
+        assertThat(json.path("rejected").asInt()).isZero();
+
+        try (SqliteStore store = SqliteStore.open(project.resolve(".switchyard/switchyard.db"), Clock.systemUTC())) {
+            ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
+            Map<String, Attr> orders = control.get("raw_orders").orElseThrow();
+            assertThat(orders.get("StatusFlag")).isEqualTo(new Attr.S("SUCCEEDED"));
+            assertThat(((Attr.S) orders.get("LastRunTimestamp")).value())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            assertThat(control.get("raw_legacy_feed").orElseThrow()).doesNotContainKey("LastRunId");
+            assertThat(control.get("mart_daily_sales").orElseThrow().get("StatusFlag"))
+                    .isEqualTo(new Attr.S("SUCCEEDED"));
+
+            var state = store.table(StateTable.SCHEMA);
+            String runId = raw.path("Jobs").get(0).path("JobRunId").asText();
+            String job = raw.path("Jobs").get(0).path("JobName").asText();
+            assertThat(new RunHistory(state, Duration.ofDays(1)).entry(job, runId))
+                    .isPresent();
+            CategoryRuns runs = new CategoryRuns(state, Duration.ofDays(1));
+            for (String category : List.of("RAW", "STG", "MART")) {
+                assertThat(runs.get(category, LocalDate.parse(DATE))
+                                .orElseThrow()
+                                .status())
+                        .as(category)
+                        .isEqualTo(CategoryRuns.Status.SUCCEEDED);
+            }
+        }
+
+        List<String> metrics = Files.readAllLines(project.resolve(".switchyard/metrics.jsonl"));
+        assertThat(metrics).hasSize(6);
+        for (String line : metrics) {
+            JsonNode metric = Json.mapper().readTree(line);
+            assertThat(metric.path("State").asText()).isEqualTo("SUCCEEDED");
+            assertThat(metric.path("RunDate").asText()).isEqualTo(DATE);
+        }
+        assertThat(Files.readAllLines(project.resolve(".switchyard/audit.jsonl")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void shouldBlockStgOnAFailedJobUntilRerunSucceeds_thenTriggerItOnce() throws IOException {
+        Path marker = Files.createDirectories(project.resolve(".switchyard")).resolve("fail-raw_orders");
+        Files.writeString(marker, "");
+
+        CliTest.Result failed = runJson("run", "RAW");
+        assertThat(failed.status()).isEqualTo(1);
+        JsonNode first = failed.json();
+        assertThat(texts(first.path("executions"), "Category")).containsExactly("RAW");
+        assertThat(first.path("executions").get(0).path("Status").asText()).isEqualTo("FAILED");
+        assertThat(first.path("executions").get(0).path("Error").asText()).isEqualTo("Switchyard.JobsFailed");
+        assertThat(first.path("executions").get(0).path("Cause").asText()).contains("raw_orders");
+        assertThat(first.path("triggers")).isEmpty();
+        assertThat(texts(first.path("blocked"), "Category")).containsExactly("RAW");
+
+        Files.delete(marker);
+        CliTest.Result rerun = runJson("rerun", "RAW");
+        assertThat(rerun.status()).as(rerun.err()).isZero();
+        JsonNode second = rerun.json();
+        assertThat(texts(second.path("executions"), "Category")).containsExactly("RAW", "STG", "MART");
+        assertThat(texts(second.path("executions").get(0).path("Jobs"), "JobName"))
+                .containsExactly("raw_orders");
+        assertThat(texts(second.path("triggers"), "Category")).containsExactly("STG", "MART");
+
+        CliTest.Result again = runJson("rerun", "RAW");
+        assertThat(again.status()).isZero();
+        assertThat(texts(again.json().path("executions"), "Category")).containsExactly("RAW");
+        assertThat(again.json().path("executions").get(0).path("Jobs")).isEmpty();
+        assertThat(again.json().path("triggers")).isEmpty();
+    }
+
+    @Test
+    void shouldShowThePlanJobsChainAndSummaryToAPerson() {
+        CliTest.Result r = run("run", "RAW", "--project", project.toString(), "--date", DATE);
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("RAW for " + DATE + " · execution RAW-" + DATE)
+                .contains("plan: 3 jobs to run of 5, at most 2 at a time")
+                .containsPattern("raw_legacy_feed +SKIPPED +SkipFlag is YES")
+                .containsPattern("raw_web_sessions +NOT_SCHEDULED +excluded by !LAST_DAY on Monday 2026-11-30")
+                .contains("✓ raw_orders")
+                .contains("→ STG for " + DATE + " triggered: RAW succeeded")
+                .contains("CATEGORY  RUN DATE")
+                .containsPattern("MART +" + DATE + " +SUCCEEDED +1 +0");
+    }
+
+    @Test
+    void shouldRefuseAProjectWithoutJobsYamlAndARerunBeforeAnyRun() throws IOException {
+        CliTest.Result rerun = run("rerun", "RAW", "--project", project.toString(), "--date", DATE);
+        assertThat(rerun.status()).isEqualTo(2);
+        assertThat(rerun.err()).contains("has not been run yet");
+
+        Files.delete(project.resolve("jobs.yaml"));
+        CliTest.Result r = run("run", "RAW", "--project", project.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("no jobs.yaml");
+    }
+
+    @Test
+    void shouldFailAnExecutionOfAnUnknownCategoryWithTheReason() throws IOException {
+        CliTest.Result r = runJson("run", "RWA");
+        assertThat(r.status()).isEqualTo(1);
+        JsonNode execution = r.json().path("executions").get(0);
+        assertThat(execution.path("Error").asText()).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(execution.path("Cause").asText()).contains("category 'RWA' has no job");
+    }
+}

@@ -1,0 +1,595 @@
+package dev.switchyard.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.audit.AuditEntry;
+import dev.switchyard.contracts.category.CategoryDefinition;
+import dev.switchyard.contracts.domain.DomainEvent;
+import dev.switchyard.contracts.event.InboundEvent;
+import dev.switchyard.contracts.event.Received;
+import dev.switchyard.contracts.event.Rejection;
+import dev.switchyard.contracts.event.TableChanged;
+import dev.switchyard.contracts.files.Loaded;
+import dev.switchyard.contracts.files.TableFiles;
+import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.contracts.orchestration.PlanSlice;
+import dev.switchyard.contracts.stream.TableChange;
+import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.ingest.decode.EventDecoder;
+import dev.switchyard.ingest.lambda.PlanHandler;
+import dev.switchyard.ingest.lambda.Wiring;
+import dev.switchyard.reactor.plan.Plan;
+import dev.switchyard.reactor.plan.Planner;
+import dev.switchyard.reactor.ports.ExecutionStarter;
+import dev.switchyard.reactor.ports.Sink;
+import dev.switchyard.reactor.ports.TransientFailureException;
+import dev.switchyard.reactor.react.Outcome;
+import dev.switchyard.reactor.react.Ports;
+import dev.switchyard.reactor.react.ReactorConfig;
+import dev.switchyard.reactor.store.ChangeFeed;
+import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.reactor.table.Stamp;
+import dev.switchyard.reactor.table.StateTable;
+import dev.switchyard.sinks.JsonLinesFile;
+import dev.switchyard.sqlite.SqliteStore;
+import dev.switchyard.statemachine.Definition;
+import dev.switchyard.statemachine.ExecutionListener;
+import dev.switchyard.statemachine.ExecutionResult;
+import dev.switchyard.statemachine.LocalRunner;
+import dev.switchyard.statemachine.Sleeper;
+import dev.switchyard.statemachine.TaskCall;
+import dev.switchyard.statemachine.TaskFailedException;
+import dev.switchyard.statemachine.TaskResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs category runs on one machine as they run on AWS (SPEC §7): the deployed state machine definition in
+ * the local runner, with its Plan state bound to the planner Lambda handler's own code, its Glue tasks to
+ * {@link LocalGlue}, and its continuation to a local start; the Glue events and the control table's changes
+ * go, through the same decoder, to the reactor, which keeps statuses and history, writes metrics and audit
+ * entries, and chains downstream categories, whose executions then run here too, until none is left.
+ *
+ * <p>Executions run one after another (each bounded by its own Map's concurrency); events are handled by one
+ * reactor thread in the order they come, as one Lambda function with a concurrency of one would handle them.
+ */
+public final class LocalOrchestrator implements AutoCloseable {
+    public static final String STATE_MACHINE_ARN = "arn:aws:states:local:000000000000:stateMachine:switchyard";
+    public static final String PLANNER_ARN = "arn:aws:lambda:local:000000000000:function:switchyard-planner";
+    static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
+    static final String DEFINITION_RESOURCE = "/dev/switchyard/infra/statemachine.asl.json";
+    static final String STORE_FILE = "switchyard.db";
+    private static final int MAX_DEFERRALS = 200;
+    private static final Duration REDELIVERY = Duration.ofMillis(25);
+
+    /**
+     * How a local run is set up.
+     *
+     * @param definition the state machine definition; null: the packaged {@code infra/statemachine.asl.json}
+     * @param zone where "today" is when no date is given
+     * @param metricsFile where metrics are appended; null: {@code .switchyard/metrics.jsonl}
+     * @param auditFile where audit entries are appended; null: {@code .switchyard/audit.jsonl}
+     */
+    public record Options(
+            Path definition, ZoneId zone, Clock clock, Sleeper sleeper, Path metricsFile, Path auditFile) {
+        public Options {
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(sleeper, "sleeper");
+        }
+
+        public static Options defaults() {
+            return new Options(null, ZoneId.of("UTC"), Clock.systemUTC(), Sleeper.REAL, null, null);
+        }
+
+        public Options withDefinition(Path file) {
+            return new Options(file, zone, clock, sleeper, metricsFile, auditFile);
+        }
+
+        public Options withZone(ZoneId zone) {
+            return new Options(definition, zone, clock, sleeper, metricsFile, auditFile);
+        }
+
+        public Options withSinks(Path metrics, Path audit) {
+            return new Options(definition, zone, clock, sleeper, metrics, audit);
+        }
+    }
+
+    /** What a run shows as it goes. Called from several threads. */
+    public interface Progress extends LocalGlue.Listener {
+        default void imported(int jobs, int categories) {}
+
+        default void executionStarted(String name, JsonNode input) {}
+
+        /**
+         * @param plan every decision of the plan, for the first slice of a run (null for a later slice or a
+         *     re-run, which plan nothing anew)
+         */
+        default void planned(String executionName, PlanSlice slice, Plan plan) {}
+
+        default void executionFinished(ExecutionReport report) {}
+
+        default void domainEvent(DomainEvent event) {}
+
+        default void problem(String message) {}
+    }
+
+    /** One execution of the state machine and the job runs it started. */
+    public record ExecutionReport(
+            String name,
+            JsonNode input,
+            PlanSlice plan,
+            ExecutionResult result,
+            List<LocalGlue.Run> jobs,
+            Duration took) {}
+
+    /** Everything a call of {@link #run} did. */
+    public record Report(
+            List<ExecutionReport> executions,
+            List<DomainEvent.CategoryTriggered> triggers,
+            List<DomainEvent.CategoryRunBlocked> blocked,
+            List<String> problems,
+            int rejected,
+            Duration took) {
+        public boolean succeeded() {
+            return !executions.isEmpty()
+                    && executions.stream().allMatch(e -> e.result().status() == ExecutionResult.Status.SUCCEEDED);
+        }
+    }
+
+    private final LocalProject project;
+    private final Options options;
+    private final Progress progress;
+    private final SqliteStore store;
+    private final ChangeFeed feed;
+    private final Wiring wiring;
+    private final PlanHandler planner;
+    private final LocalGlue glue;
+    private final Definition definition;
+    private final LocalRunner runner;
+    private final JsonLinesFile<JobRunMetric> metrics;
+    private final JsonLinesFile<AuditEntry> audit;
+    private final JsonLinesFile<Rejection> rejections;
+    private final EventDecoder decoder = new EventDecoder();
+    private final ScheduledExecutorService bus;
+    private final Object idle = new Object();
+    private int inFlight; // guarded by idle
+    private long feedPosition;
+    private int rejectedCount;
+
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final Set<String> executionNames = ConcurrentHashMap.newKeySet();
+    private final Map<String, PlanSlice> plans = new ConcurrentHashMap<>();
+    private final List<DomainEvent.CategoryTriggered> triggers = Collections.synchronizedList(new ArrayList<>());
+    private final List<DomainEvent.CategoryRunBlocked> blocked = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+
+    private record Pending(String name, ObjectNode input) {}
+
+    private LocalOrchestrator(LocalProject project, Options options, Progress progress, SqliteStore store) {
+        this.project = project;
+        this.options = options;
+        this.progress = progress;
+        this.store = store;
+        Path state = project.stateDir();
+        this.metrics = new JsonLinesFile<>(
+                options.metricsFile() != null ? options.metricsFile() : state.resolve("metrics.jsonl"));
+        this.audit =
+                new JsonLinesFile<>(options.auditFile() != null ? options.auditFile() : state.resolve("audit.jsonl"));
+        this.rejections = new JsonLinesFile<>(state.resolve("rejected.jsonl"));
+        this.feed = store.changes(ControlTable.SCHEMA);
+        Sink<DomainEvent> domainEvents = event -> {
+            switch (event) {
+                case DomainEvent.CategoryTriggered t -> triggers.add(t);
+                case DomainEvent.CategoryRunBlocked b -> blocked.add(b);
+                case DomainEvent.CategoryRunSucceeded s -> {}
+            }
+            progress.domainEvent(event);
+        };
+        this.glue = new LocalGlue(
+                JobsFile.read(project.jobs()),
+                project.dir(),
+                state.resolve("logs"),
+                options.clock(),
+                this::deliver,
+                progress);
+        this.wiring = Wiring.of(
+                new ControlTable(store.table(ControlTable.SCHEMA)),
+                store.table(StateTable.SCHEMA),
+                new Ports(glue, this::startChained, metrics, audit, domainEvents),
+                ReactorConfig.defaults().withActor("switchyard-local"),
+                rejection -> {
+                    rejectedCount++;
+                    rejections.accept(rejection);
+                },
+                options.clock(),
+                options.zone());
+        this.planner = new PlanHandler(wiring);
+        this.definition =
+                Definition.parse(readDefinition(options.definition()), Map.of("PlannerFunctionArn", PLANNER_ARN));
+        Map<String, TaskResource> resources = new LinkedHashMap<>();
+        resources.put(PLANNER_ARN, this::plan);
+        resources.put(LocalGlue.RESOURCE, this::runJob);
+        resources.put(START_EXECUTION, this::startContinuation);
+        this.runner = new LocalRunner(
+                resources, options.sleeper(), RandomGenerator.getDefault(), options.clock(), ExecutionListener.NONE);
+        this.bus = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "switchyard-reactor");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts afresh from the project's files: a new store under {@code .switchyard/}, into which the control
+     * table and the categories are imported (and audited), so every {@code run} is a run of the project as its
+     * files say now.
+     *
+     * @throws IllegalArgumentException when a file is missing or invalid, naming it
+     */
+    public static LocalOrchestrator fresh(LocalProject project, Options options, Progress progress) {
+        Path file = project.stateDir().resolve(STORE_FILE);
+        try {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(file.resolveSibling(STORE_FILE + suffix));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the earlier run's store " + file, e);
+        }
+        Loaded<ControlTableItem> table = TableFiles.readControlTable(project.controlTable());
+        Loaded<CategoryDefinition> categories =
+                project.categories().map(TableFiles::readCategories).orElse(null);
+        SqliteStore store = SqliteStore.open(file, options.clock());
+        LocalOrchestrator orchestrator = null;
+        try {
+            orchestrator = new LocalOrchestrator(project, options, progress, store);
+            Stamp stamp = new Stamp("switchyard-local", options.clock().instant());
+            ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
+            int jobs = control.importAll(table, stamp, n -> {}).written().size();
+            int defined = 0;
+            if (categories != null) {
+                var categoryTable = new dev.switchyard.reactor.table.Categories(store.table(StateTable.SCHEMA));
+                categoryTable.importAll(categories, stamp);
+                defined = categories.values().size();
+            }
+            progress.imported(jobs, defined);
+            orchestrator.pumpFeed();
+            orchestrator.drain();
+            return orchestrator;
+        } catch (RuntimeException e) {
+            if (orchestrator != null) {
+                orchestrator.close();
+            } else {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Goes on from the store the last {@code run} left, for {@code rerun}.
+     *
+     * @throws IllegalArgumentException when the project has not been run
+     */
+    public static LocalOrchestrator resume(LocalProject project, Options options, Progress progress) {
+        Path file = project.stateDir().resolve(STORE_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(project.dir() + " has not been run yet (no " + file
+                    + "); run it first: switchyard run CATEGORY --project " + project.dir());
+        }
+        SqliteStore store = SqliteStore.open(file, options.clock());
+        try {
+            LocalOrchestrator orchestrator = new LocalOrchestrator(project, options, progress, store);
+            orchestrator.feedPosition = orchestrator.lastFeedPosition();
+            return orchestrator;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the category run {@code (category, date)} (or re-runs its failed jobs) and every category run it
+     * chains, until nothing is left to run.
+     *
+     * @param date null: today in the options' zone
+     */
+    public Report run(String category, LocalDate date, boolean rerun) {
+        Instant began = options.clock().instant();
+        LocalDate runDate = date != null ? date : LocalDate.ofInstant(began, options.zone());
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.put("JobCategory", category);
+        input.put("RunDate", runDate.toString());
+        String name = ExecutionStarter.executionName(category, runDate);
+        if (rerun) {
+            input.put("Rerun", true);
+            name = name + "-rerun-" + began.toEpochMilli();
+        }
+        enqueue(name, input);
+
+        List<ExecutionReport> executions = new ArrayList<>();
+        while (true) {
+            Pending next;
+            synchronized (queue) {
+                next = queue.pollFirst();
+            }
+            if (next == null) {
+                break;
+            }
+            executions.add(execute(next));
+            drain();
+            pumpFeed();
+            drain();
+        }
+        return new Report(
+                executions,
+                List.copyOf(triggers),
+                List.copyOf(blocked),
+                List.copyOf(problems),
+                rejectedCount,
+                Duration.between(began, options.clock().instant()));
+    }
+
+    private ExecutionReport execute(Pending pending) {
+        progress.executionStarted(pending.name(), pending.input());
+        Instant started = options.clock().instant();
+        ExecutionResult result = runner.execute(definition, STATE_MACHINE_ARN, pending.name(), pending.input());
+        List<LocalGlue.Run> jobs = glue.runs().stream()
+                .filter(r -> pending.name().equals(r.executionName()))
+                .toList();
+        ExecutionReport report = new ExecutionReport(
+                pending.name(),
+                pending.input(),
+                plans.get(pending.name()),
+                result,
+                jobs,
+                Duration.between(started, options.clock().instant()));
+        deliver(ExecutionEventJson.statusChange(
+                STATE_MACHINE_ARN,
+                pending.name(),
+                pending.input(),
+                result,
+                options.clock().instant()));
+        progress.executionFinished(report);
+        return report;
+    }
+
+    // --- Task bindings -------------------------------------------------------------------------------------
+
+    private JsonNode plan(TaskCall call) throws TaskFailedException {
+        try {
+            JsonNode slice = planner.plan(call.input());
+            String execution = call.context().path("Execution").path("Name").asText();
+            PlanSlice parsed = PlanSlice.fromJson(slice);
+            plans.putIfAbsent(execution, parsed);
+            Plan plan = null;
+            if (parsed.offset() == 0 && !parsed.rerun()) {
+                ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
+                plan = new Planner()
+                        .plan(
+                                parsed.jobCategory(),
+                                parsed.runDate(),
+                                parsed.environment(),
+                                ControlTable.loaded(parsed.jobCategory(), control.category(parsed.jobCategory()))
+                                        .values());
+            }
+            progress.planned(execution, parsed, plan);
+            return slice;
+        } catch (RuntimeException e) {
+            // As Lambda reports a Java function's error: the exception's class name and message.
+            throw new TaskFailedException(e.getClass().getName(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private JsonNode runJob(TaskCall call) throws TaskFailedException, InterruptedException {
+        String execution = call.context().path("Execution").path("Name").asText();
+        try {
+            return glue.startJobRunSync(call.input(), execution);
+        } catch (LocalGlue.JobRunFailed e) {
+            throw new TaskFailedException(e.error(), e.cause());
+        }
+    }
+
+    private JsonNode startContinuation(TaskCall call) throws TaskFailedException {
+        JsonNode parameters = call.input();
+        String name = parameters.path("Name").asText("");
+        JsonNode input = parameters.path("Input");
+        if (input.isTextual()) {
+            try {
+                input = Json.mapper().readTree(input.asText());
+            } catch (IOException e) {
+                throw new TaskFailedException("StepFunctions.InvalidExecutionInputException", e.getMessage());
+            }
+        }
+        if (name.isEmpty() || !input.isObject()) {
+            throw new TaskFailedException(
+                    "StepFunctions.InvalidExecutionInputException", "Name and an object Input are required");
+        }
+        if (!enqueue(name, (ObjectNode) input)) {
+            throw new TaskFailedException(
+                    "StepFunctions.ExecutionAlreadyExistsException", "Execution Already Exists: '" + name + "'");
+        }
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("ExecutionArn", executionArn(name));
+        answer.put("StartDate", options.clock().instant().toEpochMilli());
+        return answer;
+    }
+
+    /** The reactor's starter: chaining starts the downstream category's execution, idempotently by name. */
+    private String startChained(String category, LocalDate runDate, String environment) {
+        String name = ExecutionStarter.executionName(category, runDate);
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.put("JobCategory", category);
+        input.put("RunDate", runDate.toString());
+        if (environment != null) {
+            input.put("Environment", environment);
+        }
+        enqueue(name, input); // an execution of that name already started counts as started
+        return executionArn(name);
+    }
+
+    private boolean enqueue(String name, ObjectNode input) {
+        if (!executionNames.add(name)) {
+            return false;
+        }
+        synchronized (queue) {
+            queue.addLast(new Pending(name, input));
+        }
+        return true;
+    }
+
+    private static String executionArn(String name) {
+        return STATE_MACHINE_ARN.replace(":stateMachine:", ":execution:") + ":" + name;
+    }
+
+    // --- The reactor's inputs ------------------------------------------------------------------------------
+
+    /** Hands an EventBridge event (JSON) to the reactor, as an EventBridge rule would. */
+    private void deliver(String json) {
+        Received received = decoder.decode(json, "local event");
+        switch (received) {
+            case Received.Rejected r -> {
+                rejectedCount++;
+                rejections.accept(r.rejection());
+                problems.add("a local event was rejected: " + r.rejection().reason());
+            }
+            case Received.Accepted a -> submit(a.event(), 0);
+        }
+    }
+
+    private void submit(InboundEvent event, int attempt) {
+        synchronized (idle) {
+            inFlight++;
+        }
+        Runnable handle = () -> {
+            try {
+                Outcome outcome = wiring.reactor().handle(event, options.clock().instant());
+                if (outcome.kind() == Outcome.Kind.DEFERRED) {
+                    retry(event, attempt, outcome.detail());
+                }
+            } catch (TransientFailureException e) {
+                retry(event, attempt, e.getMessage());
+            } catch (RuntimeException e) {
+                problems.add("the reactor failed on an event: " + e);
+                progress.problem("the reactor failed on an event: " + e);
+            } finally {
+                synchronized (idle) {
+                    inFlight--;
+                    idle.notifyAll();
+                }
+            }
+        };
+        if (attempt == 0) {
+            bus.execute(handle);
+        } else {
+            bus.schedule(handle, REDELIVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retry(InboundEvent event, int attempt, String why) {
+        if (attempt >= MAX_DEFERRALS) {
+            String message = "an event was given up after " + attempt + " redeliveries: " + why;
+            problems.add(message);
+            progress.problem(message);
+            return;
+        }
+        submit(event, attempt + 1);
+    }
+
+    /** Hands the control table's changes since the last pump to the reactor, as the table's stream would. */
+    private void pumpFeed() {
+        while (true) {
+            List<TableChange> changes = feed.read(feedPosition, 500);
+            if (changes.isEmpty()) {
+                return;
+            }
+            for (TableChange change : changes) {
+                submit(new TableChanged(change), 0);
+                feedPosition = Long.parseLong(change.sequenceNumber());
+            }
+        }
+    }
+
+    private long lastFeedPosition() {
+        long position = 0;
+        while (true) {
+            List<TableChange> changes = feed.read(position, 500);
+            if (changes.isEmpty()) {
+                return position;
+            }
+            position = Long.parseLong(changes.getLast().sequenceNumber());
+        }
+    }
+
+    /** Waits until the reactor has handled every event handed to it. */
+    private void drain() {
+        synchronized (idle) {
+            while (inFlight > 0) {
+                try {
+                    idle.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the reactor was handling events", e);
+                }
+            }
+        }
+    }
+
+    private static JsonNode readDefinition(Path file) {
+        try {
+            if (file != null) {
+                return Json.mapper().readTree(file.toFile());
+            }
+            try (InputStream in = LocalOrchestrator.class.getResourceAsStream(DEFINITION_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "the packaged state machine definition is missing: " + DEFINITION_RESOURCE);
+                }
+                return Json.mapper().readTree(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    (file == null ? DEFINITION_RESOURCE : file.toString()) + ": not a JSON definition: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The project this runs. */
+    public LocalProject project() {
+        return project;
+    }
+
+    @Override
+    public void close() {
+        bus.shutdownNow();
+        metrics.close();
+        audit.close();
+        rejections.close();
+        store.close();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.switchyard.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.event.GlueJobEvent;
+import dev.switchyard.contracts.event.Received;
+import dev.switchyard.contracts.table.JobRunState;
+import dev.switchyard.ingest.decode.EventDecoder;
+import dev.switchyard.reactor.ports.GlueRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalGlueTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    private LocalGlue glue(String jobsYaml) throws IOException {
+        Path file = Files.writeString(dir.resolve("jobs.yaml"), jobsYaml);
+        return new LocalGlue(
+                JobsFile.read(file),
+                dir,
+                dir.resolve("logs"),
+                Clock.systemUTC(),
+                events::add,
+                new LocalGlue.Listener() {});
+    }
+
+    private static ObjectNode parameters(String job) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("JobName", job);
+        ObjectNode arguments = node.putObject("Arguments");
+        arguments.put("--switchyard-category", "RAW");
+        arguments.put("--switchyard-run-date", "2026-11-30");
+        return node;
+    }
+
+    @Test
+    void shouldAnswerTheJobRunOfASucceededRunAndPassArgumentsAsEnvironment() throws Exception {
+        LocalGlue glue = glue("ok: echo \"$SWITCHYARD_CATEGORY $SWITCHYARD_RUN_DATE $GLUE_JOB_NAME\"\n");
+        JsonNode jobRun = glue.startJobRunSync(parameters("ok"), "RAW-2026-11-30");
+
+        assertThat(jobRun.path("JobRunState").asText()).isEqualTo("SUCCEEDED");
+        assertThat(jobRun.path("JobName").asText()).isEqualTo("ok");
+        assertThat(jobRun.path("Id").asText()).matches("jr_[0-9a-f]{64}");
+        assertThat(jobRun.path("Arguments").path("--switchyard-run-date").asText())
+                .isEqualTo("2026-11-30");
+        assertThat(jobRun.path("CompletedOn").asLong())
+                .isGreaterThanOrEqualTo(jobRun.path("StartedOn").asLong());
+        LocalGlue.Run run = glue.runs().getFirst();
+        assertThat(Files.readString(run.log())).isEqualTo("RAW 2026-11-30 ok\n");
+        assertThat(run.executionName()).isEqualTo("RAW-2026-11-30");
+    }
+
+    @Test
+    void shouldFailTheTaskWithTheJobRunAsCauseAndTheLastLineAsError() throws Exception {
+        LocalGlue glue = glue("bad: echo working; echo 'disk full' >&2; exit 3\n");
+        LocalGlue.JobRunFailed failed =
+                catchThrowableOfType(LocalGlue.JobRunFailed.class, () -> glue.startJobRunSync(parameters("bad"), "x"));
+
+        assertThat(failed.error()).isEqualTo("States.TaskFailed");
+        JsonNode cause = Json.mapper().readTree(failed.cause());
+        assertThat(cause.path("JobRunState").asText()).isEqualTo("FAILED");
+        assertThat(cause.path("JobName").asText()).isEqualTo("bad");
+        assertThat(cause.path("ErrorMessage").asText()).isEqualTo("exit code 3: disk full");
+    }
+
+    @Test
+    void shouldStopAJobPastItsTimeoutAsTimeout() throws Exception {
+        LocalGlue glue = glue("slow:\n  command: sleep 30\n  timeoutSeconds: 1\n");
+        long before = System.nanoTime();
+        LocalGlue.JobRunFailed failed =
+                catchThrowableOfType(LocalGlue.JobRunFailed.class, () -> glue.startJobRunSync(parameters("slow"), "x"));
+        assertThat(Json.mapper().readTree(failed.cause()).path("JobRunState").asText())
+                .isEqualTo("TIMEOUT");
+        assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.TIMEOUT);
+        // killed, not waited for: far less than the command's 30 s
+        assertThat((System.nanoTime() - before) / 1_000_000_000.0).isLessThan(20);
+    }
+
+    @Test
+    void shouldAnswerEntityNotFoundForAJobWithoutACommand() throws IOException {
+        LocalGlue glue = glue("ok: true\n");
+        assertThatThrownBy(() -> glue.startJobRunSync(parameters("missing"), "x"))
+                .isInstanceOfSatisfying(LocalGlue.JobRunFailed.class, e -> {
+                    assertThat(e.error()).isEqualTo("Glue.EntityNotFoundException");
+                    assertThat(e.cause()).contains("missing").contains("jobs.yaml");
+                });
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldEmitEventsTheDecoderAcceptsAndAnswerGetJobRunWithTheArguments() throws Exception {
+        LocalGlue glue = glue("ok: true\nbad: false\n");
+        glue.startJobRunSync(parameters("ok"), "x");
+        catchThrowableOfType(LocalGlue.JobRunFailed.class, () -> glue.startJobRunSync(parameters("bad"), "x"));
+
+        EventDecoder decoder = new EventDecoder();
+        List<GlueJobEvent> decoded = events.stream()
+                .map(json -> decoder.decode(json, "test"))
+                .map(r -> (GlueJobEvent) ((Received.Accepted) r).event())
+                .toList();
+        assertThat(decoded)
+                .extracting(GlueJobEvent::jobName, GlueJobEvent::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ok", JobRunState.RUNNING),
+                        org.assertj.core.groups.Tuple.tuple("ok", JobRunState.SUCCEEDED),
+                        org.assertj.core.groups.Tuple.tuple("bad", JobRunState.RUNNING),
+                        org.assertj.core.groups.Tuple.tuple("bad", JobRunState.FAILED));
+
+        String runId = decoded.get(1).jobRunId();
+        GlueRun run = glue.jobRun("ok", runId).orElseThrow();
+        assertThat(run.arguments()).containsEntry("--switchyard-category", "RAW");
+        assertThat(run.state()).isEqualTo(JobRunState.SUCCEEDED);
+        assertThat(glue.jobRun("bad", runId)).isEmpty();
+        assertThat(glue.jobRuns("bad", 5))
+                .singleElement()
+                .extracting(GlueRun::state)
+                .isEqualTo(JobRunState.FAILED);
+    }
+
+    @Test
+    void shouldTurnArgumentNamesIntoVariableNames() {
+        assertThat(LocalGlue.variable("--switchyard-run-date")).isEqualTo("SWITCHYARD_RUN_DATE");
+        assertThat(LocalGlue.variable("--my.arg")).isEqualTo("MY_ARG");
+    }
+}
