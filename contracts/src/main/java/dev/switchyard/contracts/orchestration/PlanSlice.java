@@ -18,6 +18,7 @@ import java.util.TreeMap;
  *
  * @param offset where this slice begins in the run's manifest
  * @param next where the next slice begins, or null when this is the last
+ * @param nextExecutionName the name of the execution that starts the next slice, or null when this is the last
  * @param planned how many jobs the category run's manifest holds
  * @param notRun jobs of the category the plan did not schedule, by reason ({@code SKIPPED}, {@code
  *     INVALID_RUN_CONDITION}, ...); empty for a slice after the first and for a re-run
@@ -31,6 +32,7 @@ public record PlanSlice(
         boolean rerun,
         int offset,
         Integer next,
+        String nextExecutionName,
         int maxConcurrency,
         int planned,
         Map<String, Integer> notRun,
@@ -43,6 +45,9 @@ public record PlanSlice(
         notRun = Map.copyOf(notRun);
         arguments = Map.copyOf(arguments);
         jobs = List.copyOf(jobs);
+        if ((next == null) != (nextExecutionName == null)) {
+            throw new IllegalArgumentException("a next slice and its execution's name go together");
+        }
         if (maxConcurrency < 0) {
             throw new IllegalArgumentException("maxConcurrency must be 0 or more: " + maxConcurrency);
         }
@@ -58,8 +63,10 @@ public record PlanSlice(
         node.put("Offset", offset);
         if (next == null) {
             node.putNull("Next");
+            node.putNull("NextExecutionName");
         } else {
             node.put("Next", next);
+            node.put("NextExecutionName", nextExecutionName);
         }
         node.put("MaxConcurrency", maxConcurrency);
         node.put("Planned", planned);
@@ -92,6 +99,7 @@ public record PlanSlice(
                 node.path("Rerun").asBoolean(),
                 node.path("Offset").asInt(),
                 next.isNumber() ? next.intValue() : null,
+                next.isNumber() ? node.path("NextExecutionName").asText() : null,
                 node.path("MaxConcurrency").asInt(),
                 node.path("Planned").asInt(),
                 notRun,

@@ -1,5 +1,6 @@
 package dev.switchyard.reactor.react;
 
+import dev.switchyard.contracts.Digests;
 import dev.switchyard.contracts.category.CategoryDefinition;
 import dev.switchyard.contracts.category.CategoryGraph;
 import dev.switchyard.contracts.event.GlueArguments;
@@ -8,6 +9,7 @@ import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.reactor.plan.Decision;
 import dev.switchyard.reactor.plan.Reason;
+import dev.switchyard.reactor.ports.ExecutionStarter;
 import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.Utf8;
 import dev.switchyard.reactor.table.Categories;
@@ -30,10 +32,19 @@ import java.util.function.Predicate;
  * so every execution of a run agrees on where a slice begins.
  */
 public final class PlanStep {
-    /** Jobs per slice: an inline Map iteration of one Glue task adds about 8 history events. */
-    public static final int MAX_JOBS = 2_000;
+    /**
+     * Jobs per slice. An inline Map iteration of one Glue task adds about 8 events to the execution's history, and
+     * each retry of a throttled start about 3 more: 1,000 jobs leave room under the 25,000-event limit for
+     * several retries per job.
+     */
+    public static final int MAX_JOBS = 1_000;
+    /** Step Functions' limit on an execution name. */
+    static final int MAX_EXECUTION_NAME = 80;
     /** UTF-8 bytes of job names per slice (a Glue job name may be 255 characters long). */
     public static final int MAX_NAME_BYTES = 64 * 1024;
+
+    /** The reason given for a run's jobs when another execution opened the run and starts them. */
+    public static final String RUN_ALREADY_OPEN = "RUN_ALREADY_OPEN";
 
     private final Reactor reactor;
     private final Categories categories;
@@ -44,6 +55,20 @@ public final class PlanStep {
         this.reactor = Objects.requireNonNull(reactor, "reactor");
         this.categories = Objects.requireNonNull(categories, "categories");
         this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * The name of the execution that goes on from {@code next}: the run's own execution name, a hash of the
+     * current execution's name (a re-run's slices and a run's must differ) and the offset. Bounded whatever the
+     * number of slices, and the same on a retry, so a retried start finds its execution already there.
+     */
+    static String continuation(String category, LocalDate runDate, String current, int next) {
+        String base = ExecutionStarter.executionName(category, runDate);
+        String suffix = "-" + Digests.hex(4, current == null ? "" : current) + "-" + next;
+        if (base.length() + suffix.length() > MAX_EXECUTION_NAME) {
+            base = base.substring(0, MAX_EXECUTION_NAME - suffix.length());
+        }
+        return base + suffix;
     }
 
     /**
@@ -86,16 +111,22 @@ public final class PlanStep {
                         .toList();
                 due = entry -> true;
             } else {
-                manifest = null;
-                due = entry -> !entry.isFinal();
+                // Another execution opened this run (a schedule delivered twice, a start racing a chained one):
+                // its jobs are that execution's to start, and starting them again would run them twice.
+                notRun.clear();
+                notRun.put(RUN_ALREADY_OPEN, run.manifestSize());
+                manifest = List.of();
+                due = entry -> false;
             }
         } else {
             run = runs.get(category, runDate)
                     .orElseThrow(() -> new IllegalArgumentException("no category run of " + category + " for " + runDate
                             + " is open: run the category first (a re-run re-runs its failed jobs)"));
             manifest = null;
+            // A re-run starts the failed jobs and those that never started (an execution stopped midway).
             due = request.rerun()
-                    ? entry -> entry.isFinal() && !entry.state().equals(JobRunState.SUCCEEDED.name())
+                    ? entry -> !entry.state().equals(JobRunState.SUCCEEDED.name())
+                            && (entry.isFinal() || entry.jobRunId() == null)
                     : entry -> !entry.isFinal();
         }
 
@@ -132,13 +163,15 @@ public final class PlanStep {
         }
         int maxConcurrency =
                 definition != null ? definition.maxConcurrency() : CategoryDefinition.DEFAULT_MAX_CONCURRENCY;
+        Integer next = end < entries.size() ? end : null;
         return new PlanSlice(
                 category,
                 runDate,
                 run.environment(),
                 request.rerun(),
                 request.offset(),
-                end < entries.size() ? end : null,
+                next,
+                next == null ? null : continuation(category, runDate, request.executionName(), next),
                 maxConcurrency,
                 run.manifestSize(),
                 notRun,

@@ -104,9 +104,10 @@ class PlanStepTest {
     @Test
     void shouldSliceALargeCategoryAndContinueFromTheSameManifest() {
         jobs("RAW", 4_500, "raw_");
-        PlanSlice first = step.plan(PlanRequest.of("RAW", D, null, false), NOW);
+        PlanSlice first = step.plan(new PlanRequest("RAW", D, null, 0, false, "RAW-2026-11-30", NOW), NOW);
         assertThat(first.jobs()).hasSize(PlanStep.MAX_JOBS);
         assertThat(first.next()).isEqualTo(PlanStep.MAX_JOBS);
+        assertThat(first.nextExecutionName()).startsWith("RAW-2026-11-30-").endsWith("-" + PlanStep.MAX_JOBS);
 
         // A job added after the run opened is not in its manifest, so slices do not move.
         jobs("RAW", 4_501, "raw_");
@@ -152,18 +153,42 @@ class PlanStepTest {
     }
 
     @Test
-    void shouldRerunOnlyTheFailedJobsOfARun() {
-        jobs("RAW", 3, "raw_");
+    void shouldRerunTheFailedJobsAndThoseThatNeverStarted() {
+        jobs("RAW", 4, "raw_");
         step.plan(PlanRequest.of("RAW", D, null, false), NOW);
         CategoryRuns runs = reactor.categoryRuns();
         runs.record("RAW", D, "raw_00000", "jr_a", JobRunState.SUCCEEDED, NOW);
         runs.record("RAW", D, "raw_00001", "jr_b", JobRunState.FAILED, NOW);
+        runs.record("RAW", D, "raw_00002", "jr_c", JobRunState.RUNNING, NOW);
+        // raw_00003 never started: an execution stopped midway left it.
 
         PlanSlice rerun = step.plan(PlanRequest.of("RAW", D, null, true), NOW);
-        assertThat(rerun.jobs()).containsExactly("raw_00001");
+
+        assertThat(rerun.jobs()).containsExactly("raw_00001", "raw_00003");
         assertThat(rerun.rerun()).isTrue();
-        // An execution of the open run again starts what has not run, and nothing else.
-        assertThat(step.plan(PlanRequest.of("RAW", D, null, false), NOW).jobs()).containsExactly("raw_00002");
+    }
+
+    @Test
+    void shouldStartNothingInASecondExecutionOfAnOpenRun() {
+        jobs("RAW", 3, "raw_");
+        step.plan(PlanRequest.of("RAW", D, null, false), NOW);
+
+        PlanSlice again = step.plan(PlanRequest.of("RAW", D, null, false), NOW);
+
+        assertThat(again.jobs()).isEmpty();
+        assertThat(again.notRun()).containsExactly(Map.entry(PlanStep.RUN_ALREADY_OPEN, 3));
+        assertThat(again.next()).isNull();
+    }
+
+    @Test
+    void shouldNameContinuationsWithinStepFunctionsLimitWhateverTheCategory() {
+        String name = PlanStep.continuation("C".repeat(200), D, "x".repeat(80), 123_000);
+        assertThat(name).hasSizeLessThanOrEqualTo(80).endsWith("-123000").matches("[A-Za-z0-9_-]+");
+        assertThat(PlanStep.continuation("RAW", D, "RAW-2026-11-30", 1_000))
+                .startsWith("RAW-2026-11-30-")
+                .endsWith("-1000")
+                .isNotEqualTo(PlanStep.continuation("RAW", D, "RAW-2026-11-30-rerun", 1_000))
+                .isEqualTo(PlanStep.continuation("RAW", D, "RAW-2026-11-30", 1_000));
     }
 
     @Test
