@@ -1,0 +1,12 @@
+package dev.switchyard.statemachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Local code bound to a Task state's Resource. A {@link TaskFailedException} fails the task with its error name; any
+ * RuntimeException fails it with the exception's simple class name as the error, as Lambda reports an errorType.
+ */
+@FunctionalInterface
+public interface TaskResource {
+    JsonNode call(TaskCall call) throws TaskFailedException, InterruptedException;
+}
