@@ -140,7 +140,13 @@ public final class Transitions {
         Path seed = Path.of("benchmarks/seed-design.asl.json");
         System.out.printf(
                 "%-13s %6s %8s %12s %14s %17s %15s%n",
-                "design", "jobs", "job runs", "transitions", "per job run", "largest payload", "$ per 1,000 executions");
+                "design",
+                "jobs",
+                "job runs",
+                "transitions",
+                "per job run",
+                "largest payload",
+                "$ per 1,000 executions");
         for (int notRunning : new int[] {0, jobs / 10}) {
             for (Count c : List.of(switchyard(jobs, notRunning), seed(jobs, notRunning, seed))) {
                 System.out.printf(

@@ -185,4 +185,18 @@ class RunCommandTest {
         assertThat(execution.path("Error").asText()).isEqualTo("java.lang.IllegalArgumentException");
         assertThat(execution.path("Cause").asText()).contains("category 'RWA' has no job");
     }
+
+    @Test
+    void shouldRefuseADefinitionTheRunnerCannotRunNamingTheStateAndField() throws IOException {
+        String deployed = Files.readString(Path.of("../infra/statemachine.asl.json"));
+        Path definition = Files.writeString(
+                tmp.resolve("heartbeat.asl.json"),
+                deployed.replace(
+                        "\"Resource\": \"arn:aws:states:::glue:startJobRun.sync\",",
+                        "\"Resource\": \"arn:aws:states:::glue:startJobRun.sync\", \"HeartbeatSeconds\": 60,"));
+        CliTest.Result r = run(
+                "run", "RAW", "--project", project.toString(), "--date", DATE, "--definition", definition.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("RunJob").contains("HeartbeatSeconds").contains("not supported");
+    }
 }

@@ -338,12 +338,19 @@ public final class LocalOrchestrator implements AutoCloseable {
                 next = queue.pollFirst();
             }
             if (next == null) {
-                break;
+                // Nothing queued: once the reactor has handled every event (and the table's changes), chaining
+                // may have queued more. A queued execution runs at once, as on AWS, while the reactor catches up.
+                drain();
+                pumpFeed();
+                drain();
+                synchronized (queue) {
+                    if (queue.isEmpty()) {
+                        break;
+                    }
+                }
+                continue;
             }
             executions.add(execute(next));
-            drain();
-            pumpFeed();
-            drain();
         }
         return new Report(
                 executions,
