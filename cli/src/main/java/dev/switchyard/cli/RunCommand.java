@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
                     + " on this machine: the jobs of DIR/jobs.yaml stand in for Glue, and the reactor keeps statuses"
                     + " and history and chains the downstream categories, which then run too, until nothing is left.",
             "",
-            "Each run starts from the project's files: a new store in DIR/.switchyard/switchyard.db is loaded from"
+            "Each run starts from the project's files: a new store in DIR/.switchyard/run.db is loaded from"
                     + " control-table.* and categories.*, so an edited row is followed at once. Metrics and audit"
                     + " entries are appended to DIR/.switchyard/metrics.jsonl and audit.jsonl, each run's output goes"
                     + " to DIR/.switchyard/logs/JOB/RUN_ID.log. A failed job blocks its category run and what"

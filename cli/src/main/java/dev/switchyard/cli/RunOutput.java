@@ -223,7 +223,7 @@ final class RunOutput implements LocalOrchestrator.Progress {
         }
         out.printf(
                 "Took %s. Store %s; metrics, audit and job logs under %s%n",
-                seconds(report.took()), project.stateDir().resolve("switchyard.db"), project.stateDir());
+                seconds(report.took()), project.stateDir().resolve(LocalOrchestrator.STORE_FILE), project.stateDir());
         out.flush();
     }
 

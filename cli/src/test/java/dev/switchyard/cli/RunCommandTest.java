@@ -83,7 +83,7 @@ class RunCommandTest {
         assertThat(texts(json.path("triggers"), "Category")).containsExactly("STG", "MART");
         assertThat(json.path("rejected").asInt()).isZero();
 
-        try (SqliteStore store = SqliteStore.open(project.resolve(".switchyard/switchyard.db"), Clock.systemUTC())) {
+        try (SqliteStore store = SqliteStore.open(project.resolve(".switchyard/run.db"), Clock.systemUTC())) {
             ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
             Map<String, Attr> orders = control.get("raw_orders").orElseThrow();
             assertThat(orders.get("StatusFlag")).isEqualTo(new Attr.S("SUCCEEDED"));
@@ -151,8 +151,13 @@ class RunCommandTest {
     }
 
     @Test
-    void shouldShowThePlanJobsChainAndSummaryToAPerson() {
+    void shouldShowThePlanJobsChainAndSummaryToAPerson_leavingTheDefaultStoreAlone() throws IOException {
+        Path store = Files.createDirectories(project.resolve(".switchyard")).resolve("switchyard.db");
+        Files.writeString(store, "the store `init --table sqlite:` made here");
+
         CliTest.Result r = run("run", "RAW", "--project", project.toString(), "--date", DATE);
+
+        assertThat(Files.readString(store)).isEqualTo("the store `init --table sqlite:` made here");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains("RAW for " + DATE + " · execution RAW-" + DATE)

@@ -102,6 +102,8 @@ public final class LocalGlue implements GlueRuns {
     private final Consumer<String> events;
     private final Listener listener;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final java.util.Set<Process> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final AtomicLong sequence = new AtomicLong();
 
     /**
@@ -181,6 +183,7 @@ public final class LocalGlue implements GlueRuns {
             env.put("GLUE_JOB_RUN_ID", run.jobRunId());
             run.arguments().forEach((name, value) -> env.put(variable(name), value));
             process = builder.start();
+            live.add(process);
         } catch (IOException e) {
             return ended(run, JobRunState.FAILED, "cannot start the command: " + e.getMessage());
         }
@@ -199,11 +202,22 @@ public final class LocalGlue implements GlueRuns {
             kill(process);
             runs.put(run.jobRunId(), ended(run, JobRunState.STOPPED, "stopped: the execution was stopped"));
             throw e;
+        } finally {
+            live.remove(process);
         }
         int exit = process.exitValue();
+        if (stopping && exit != 0) {
+            return ended(run, JobRunState.STOPPED, "stopped: switchyard was stopped while the job ran");
+        }
         return exit == 0
                 ? ended(run, JobRunState.SUCCEEDED, null)
                 : ended(run, JobRunState.FAILED, "exit code " + exit + lastLine(run.log()));
+    }
+
+    /** Kills every command still running (and its children): a run interrupted by Ctrl-C leaves none behind. */
+    public void stopAll() {
+        stopping = true;
+        live.forEach(LocalGlue::kill);
     }
 
     private static boolean waitFor(Process process) throws InterruptedException {

@@ -82,7 +82,9 @@ public final class LocalOrchestrator implements AutoCloseable {
     public static final String PLANNER_ARN = "arn:aws:lambda:local:000000000000:function:switchyard-planner";
     static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
     static final String DEFINITION_RESOURCE = "/dev/switchyard/infra/statemachine.asl.json";
-    static final String STORE_FILE = "switchyard.db";
+    /** Not switchyard.db, the default store of the other commands, which a run must never replace. */
+    public static final String STORE_FILE = "run.db";
+
     private static final int MAX_DEFERRALS = 200;
     private static final Duration REDELIVERY = Duration.ofMillis(25);
 
@@ -176,6 +178,7 @@ public final class LocalOrchestrator implements AutoCloseable {
     private final JsonLinesFile<Rejection> rejections;
     private final EventDecoder decoder = new EventDecoder();
     private final ScheduledExecutorService bus;
+    private final Thread stopJobs;
     private final Object idle = new Object();
     private int inFlight; // guarded by idle
     private long feedPosition;
@@ -237,6 +240,8 @@ public final class LocalOrchestrator implements AutoCloseable {
         resources.put(START_EXECUTION, this::startContinuation);
         this.runner = new LocalRunner(
                 resources, options.sleeper(), RandomGenerator.getDefault(), options.clock(), ExecutionListener.NONE);
+        this.stopJobs = new Thread(glue::stopAll, "switchyard-stop-jobs");
+        Runtime.getRuntime().addShutdownHook(stopJobs);
         this.bus = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "switchyard-reactor");
             thread.setDaemon(true);
@@ -593,6 +598,12 @@ public final class LocalOrchestrator implements AutoCloseable {
 
     @Override
     public void close() {
+        glue.stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopJobs);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down, and the hook is running or has run
+        }
         bus.shutdownNow();
         metrics.close();
         audit.close();

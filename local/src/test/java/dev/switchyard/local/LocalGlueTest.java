@@ -137,4 +137,25 @@ class LocalGlueTest {
         assertThat(LocalGlue.variable("--switchyard-run-date")).isEqualTo("SWITCHYARD_RUN_DATE");
         assertThat(LocalGlue.variable("--my.arg")).isEqualTo("MY_ARG");
     }
+
+    @Test
+    void shouldStopRunningCommandsWhenStoppedAndReportThemStopped() throws Exception {
+        LocalGlue glue = glue("long: sleep 30\n");
+        Thread runner = Thread.ofVirtual().start(() -> {
+            try {
+                glue.startJobRunSync(parameters("long"), "x");
+            } catch (LocalGlue.JobRunFailed | InterruptedException e) {
+                // expected: the run is stopped
+            }
+        });
+        while (glue.runs().isEmpty()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200); // let the command start
+        glue.stopAll();
+        runner.join(java.time.Duration.ofSeconds(20));
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.STOPPED);
+    }
 }
