@@ -73,6 +73,12 @@ final class Harness {
     }
 
     Wiring wiring() {
+        return Wiring.of(control, stateItems, ports(), ReactorConfig.defaults(), rejections::add, clock)
+                .withLog(new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    /** The fake Glue and orchestrator, and the list sinks. */
+    Ports ports() {
         ExecutionStarter starter = (category, runDate, environment) -> {
             starts.add(category + "@" + runDate);
             return "exec:" + ExecutionStarter.executionName(category, runDate);
@@ -86,8 +92,7 @@ final class Harness {
                     audit.add(entry);
                 },
                 domainEvents::add);
-        return Wiring.of(control, stateItems, ports, ReactorConfig.defaults(), rejections::add, clock)
-                .withLog(new PrintStream(log, true, StandardCharsets.UTF_8));
+        return ports;
     }
 
     String logText() {
