@@ -31,6 +31,7 @@ class WiringFromEnvironmentTest {
         env.put(Wiring.METRICS_FILE, dir.resolve("metrics.jsonl").toString());
         env.put(Wiring.GLUE_LOOKUP, "on");
         env.put(Wiring.STUCK_AFTER_MINUTES, "90");
+        env.put(Wiring.ZONE, "Europe/Paris");
         return env;
     }
 
@@ -61,6 +62,7 @@ class WiringFromEnvironmentTest {
         "SWITCHYARD_STUCK_AFTER_MINUTES, two hours",
         "SWITCHYARD_DYNAMODB_ENDPOINT, localhost",
         "SWITCHYARD_STATE_MACHINE_ARN, switchyard-orchestrator",
+        "SWITCHYARD_ZONE, Mars/Olympus_Mons",
     })
     void shouldFailNamingTheVariable_whenAValueIsInvalid(String name, String value) {
         Map<String, String> env = fullEnvironment();
