@@ -87,15 +87,17 @@ final class RunOutput implements LocalOrchestrator.Progress {
             } else if (!slice.notRun().isEmpty()) {
                 say("    not run: %s", slice.notRun());
             }
+        } else if (slice.rerun()) {
+            say(
+                    "  re-running %s of the %,d in the run%s, %s",
+                    Words.count(slice.jobs().size(), "job"),
+                    slice.planned(),
+                    slice.offset() > 0 ? String.format(Locale.ROOT, " (from job %,d)", slice.offset() + 1) : "",
+                    concurrency);
         } else {
             say(
-                    "  %s from job %,d of %,d, %s",
-                    slice.rerun()
-                            ? "re-running " + Words.count(slice.jobs().size(), "failed job")
-                            : Words.count(slice.jobs().size(), "job") + " to run",
-                    slice.offset() + 1,
-                    slice.planned(),
-                    concurrency);
+                    "  %s to run, from job %,d of %,d, %s",
+                    Words.count(slice.jobs().size(), "job"), slice.offset() + 1, slice.planned(), concurrency);
         }
         if (slice.next() != null) {
             say("  (the rest, from job %,d, goes on in a new execution)", slice.next() + 1);
@@ -209,10 +211,11 @@ final class RunOutput implements LocalOrchestrator.Progress {
                             t.causes().contains(b.category()) && t.runDate().equals(b.runDate()));
             if (!unblocked) {
                 out.printf(
-                        "%s for %s is blocked by %s. Fix them, then: switchyard rerun %s --date %s --project %s%n",
+                        "%s for %s is blocked by %s. Fix %s, then: switchyard rerun %s --date %s --project %s%n",
                         b.category(),
                         b.runDate(),
                         String.join(", ", b.blockers()),
+                        b.blockers().size() == 1 ? "it" : "them",
                         b.category(),
                         b.runDate(),
                         project.dir());
