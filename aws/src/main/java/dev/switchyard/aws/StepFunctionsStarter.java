@@ -1,9 +1,8 @@
 package dev.switchyard.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.reactor.ports.ExecutionStarter;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -29,15 +28,24 @@ public final class StepFunctionsStarter implements ExecutionStarter {
     private final SfnClient stepFunctions;
     private final String stateMachineArn;
     private final String executionArnPrefix;
+    private final String triggeredBy;
 
     /**
+     * The reactor's starter.
+     *
      * @param stateMachineArn {@code arn:PARTITION:states:REGION:ACCOUNT:stateMachine:NAME}, optionally
      *     qualified with a version or alias ({@code …:NAME:PROD})
      */
     public StepFunctionsStarter(SfnClient stepFunctions, String stateMachineArn) {
+        this(stepFunctions, stateMachineArn, TRIGGERED_BY);
+    }
+
+    /** A starter whose executions' input says {@code triggeredBy} started them. */
+    public StepFunctionsStarter(SfnClient stepFunctions, String stateMachineArn, String triggeredBy) {
         this.stepFunctions = Objects.requireNonNull(stepFunctions, "stepFunctions");
         this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
         this.executionArnPrefix = executionArnPrefix(stateMachineArn);
+        this.triggeredBy = Objects.requireNonNull(triggeredBy, "triggeredBy");
     }
 
     @Override
@@ -45,7 +53,7 @@ public final class StepFunctionsStarter implements ExecutionStarter {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(runDate, "runDate");
         String name = ExecutionStarter.executionName(category, runDate);
-        String input = input(category, runDate, environment);
+        String input = input(category, runDate, environment, triggeredBy);
         try {
             return stepFunctions
                     .startExecution(
@@ -66,20 +74,13 @@ public final class StepFunctionsStarter implements ExecutionStarter {
     }
 
     /**
-     * The execution's input, the state machine's input of SPEC §5: {@code JobCategory}, {@code RunDate},
-     * {@code Environment} when there is one, {@code TriggeredBy}, always in this order and compact, so that the
-     * same call gives the same bytes.
+     * The execution's input, the state machine's input of SPEC §5 as {@link PlanRequest#executionInput} writes
+     * it, compact, so that the same call gives the same bytes.
      */
-    static String input(String category, LocalDate runDate, String environment) {
-        ObjectNode input = JsonNodeFactory.instance.objectNode();
-        input.put("JobCategory", category);
-        input.put("RunDate", runDate.toString());
-        if (environment != null) {
-            input.put("Environment", environment);
-        }
-        input.put("TriggeredBy", TRIGGERED_BY);
+    static String input(String category, LocalDate runDate, String environment, String triggeredBy) {
         try {
-            return Json.mapper().writeValueAsString(input);
+            return Json.mapper()
+                    .writeValueAsString(PlanRequest.executionInput(category, runDate, environment, triggeredBy));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the input of category " + category, e);
         }

@@ -85,7 +85,9 @@ final class RunCommand implements Callable<Integer> {
         String arn;
         try {
             arn = new StepFunctionsStarter(
-                            AwsClients.stepFunctions(AwsClients.Settings.DEFAULT.withRegion(region)), stateMachine)
+                            AwsClients.stepFunctions(AwsClients.Settings.DEFAULT.withRegion(region)),
+                            stateMachine,
+                            "switchyard-cli")
                     .start(category, date, null);
         } catch (IllegalArgumentException e) {
             throw new UserError("--state-machine: " + e.getMessage());

@@ -14,6 +14,7 @@ import dev.switchyard.contracts.event.TableChanged;
 import dev.switchyard.contracts.files.Loaded;
 import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.stream.TableChange;
 import dev.switchyard.contracts.table.ControlTableItem;
@@ -81,6 +82,8 @@ public final class LocalOrchestrator implements AutoCloseable {
     public static final String STATE_MACHINE_ARN = "arn:aws:states:local:000000000000:stateMachine:switchyard";
     public static final String PLANNER_ARN = "arn:aws:lambda:local:000000000000:function:switchyard-planner";
     static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
+    static final String TRIGGERED_BY_REACTOR = "switchyard-reactor";
+    static final String TRIGGERED_BY_COMMAND = "switchyard-run";
     static final String DEFINITION_RESOURCE = "/dev/switchyard/infra/statemachine.asl.json";
     /** Not switchyard.db, the default store of the other commands, which a run must never replace. */
     public static final String STORE_FILE = "run.db";
@@ -326,12 +329,10 @@ public final class LocalOrchestrator implements AutoCloseable {
     public Report run(String category, LocalDate date, boolean rerun) {
         Instant began = options.clock().instant();
         LocalDate runDate = date != null ? date : LocalDate.ofInstant(began, options.zone());
-        ObjectNode input = JsonNodeFactory.instance.objectNode();
-        input.put("JobCategory", category);
-        input.put("RunDate", runDate.toString());
+        ObjectNode input = PlanRequest.executionInput(category, runDate, null, TRIGGERED_BY_COMMAND);
         String name = ExecutionStarter.executionName(category, runDate);
         if (rerun) {
-            input.put("Rerun", true);
+            input.put(PlanRequest.RERUN, true);
             name = name + "-rerun-" + began.toEpochMilli();
         }
         enqueue(name, input);
@@ -454,13 +455,8 @@ public final class LocalOrchestrator implements AutoCloseable {
     /** The reactor's starter: chaining starts the downstream category's execution, idempotently by name. */
     private String startChained(String category, LocalDate runDate, String environment) {
         String name = ExecutionStarter.executionName(category, runDate);
-        ObjectNode input = JsonNodeFactory.instance.objectNode();
-        input.put("JobCategory", category);
-        input.put("RunDate", runDate.toString());
-        if (environment != null) {
-            input.put("Environment", environment);
-        }
-        enqueue(name, input); // an execution of that name already started counts as started
+        // An execution of that name already started counts as started, as StartExecution's idempotency has it.
+        enqueue(name, PlanRequest.executionInput(category, runDate, environment, TRIGGERED_BY_REACTOR));
         return executionArn(name);
     }
 

@@ -1,6 +1,8 @@
 package dev.switchyard.contracts.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,7 +39,11 @@ public record PlanRequest(
     public static final String ENVIRONMENT = "Environment";
     public static final String OFFSET = "Offset";
     public static final String RERUN = "Rerun";
-    private static final Set<String> INPUT_FIELDS = Set.of(JOB_CATEGORY, RUN_DATE, ENVIRONMENT, OFFSET, RERUN);
+    /** Who started the execution (the reactor's chaining, the command line); for people reading its history. */
+    public static final String TRIGGERED_BY = "TriggeredBy";
+
+    private static final Set<String> INPUT_FIELDS =
+            Set.of(JOB_CATEGORY, RUN_DATE, ENVIRONMENT, OFFSET, RERUN, TRIGGERED_BY);
 
     public PlanRequest {
         if (jobCategory == null || jobCategory.isBlank()) {
@@ -50,6 +56,22 @@ public record PlanRequest(
         if (environment != null && environment.isBlank()) {
             environment = null;
         }
+    }
+
+    /**
+     * The input of an execution that runs {@code (category, runDate)}, as every starter writes it: {@code
+     * JobCategory}, {@code RunDate}, {@code Environment} when there is one, {@code TriggeredBy}, in this order.
+     */
+    public static ObjectNode executionInput(
+            String category, LocalDate runDate, String environment, String triggeredBy) {
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.put(JOB_CATEGORY, category);
+        input.put(RUN_DATE, runDate.toString());
+        if (environment != null) {
+            input.put(ENVIRONMENT, environment);
+        }
+        input.put(TRIGGERED_BY, triggeredBy);
+        return input;
     }
 
     /** A request for the category run of {@code category} on {@code runDate} (null: today). */
@@ -77,7 +99,7 @@ public record PlanRequest(
             String name = names.next();
             if (!INPUT_FIELDS.contains(name)) {
                 throw new IllegalArgumentException("execution input: unknown field '" + name
-                        + "' (expected JobCategory and optionally RunDate, Environment)");
+                        + "' (expected JobCategory and optionally RunDate, Environment, TriggeredBy)");
             }
         }
         return new PlanRequest(
