@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.contracts.domain.DomainEvent;
+import dev.switchyard.contracts.orchestration.NotStarted;
 import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.local.LocalGlue;
@@ -136,6 +137,13 @@ final class RunOutput implements LocalOrchestrator.Progress {
                 say("    %,d of %,d jobs finished (%,d failed)", finished, total, failures);
             }
         }
+    }
+
+    @Override
+    public void notStarted(String executionName, NotStarted job) {
+        say(
+                "    ✗ %-28s %-10s         %s%s",
+                job.jobName(), "NOT STARTED", job.error(), job.cause().isEmpty() ? "" : ": " + job.cause());
     }
 
     private boolean small(LocalGlue.Run run) {
@@ -279,6 +287,13 @@ final class RunOutput implements LocalOrchestrator.Progress {
                     job.put("ErrorMessage", run.errorMessage());
                 }
                 job.put("Log", run.log().toString());
+            }
+            for (NotStarted job : e.notStarted()) {
+                ObjectNode node2 = jobs.addObject();
+                node2.put("JobName", job.jobName());
+                node2.put("State", "FAILED");
+                node2.put("NotStarted", true);
+                node2.put("ErrorMessage", job.error() + (job.cause().isEmpty() ? "" : ": " + job.cause()));
             }
         }
         ArrayNode triggers = root.putArray("triggers");

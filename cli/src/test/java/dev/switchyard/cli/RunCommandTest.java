@@ -269,4 +269,33 @@ class RunCommandTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--aws needs --state-machine");
     }
+
+    @Test
+    void shouldBlockOnAJobThatCouldNotStart_untilARerunStartsIt() throws IOException {
+        Path jobs = project.resolve("jobs.yaml");
+        String all = Files.readString(jobs);
+        Files.writeString(jobs, all.replaceAll("(?m)^raw_orders:.*\\n", ""));
+
+        CliTest.Result failed = runJson("run", "RAW");
+
+        assertThat(failed.status()).isEqualTo(1);
+        JsonNode raw = failed.json().path("executions").get(0);
+        assertThat(raw.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(raw.path("Jobs"))
+                .filteredOn(j -> j.path("NotStarted").asBoolean())
+                .singleElement()
+                .satisfies(j -> {
+                    assertThat(j.path("JobName").asText()).isEqualTo("raw_orders");
+                    assertThat(j.path("ErrorMessage").asText()).startsWith("Glue.EntityNotFoundException");
+                });
+        assertThat(texts(failed.json().path("blocked"), "Category")).containsExactly("RAW");
+        assertThat(failed.json().path("triggers")).isEmpty();
+
+        Files.writeString(jobs, all);
+        CliTest.Result rerun = runJson("rerun", "RAW");
+        assertThat(rerun.status()).as(rerun.err()).isZero();
+        assertThat(texts(rerun.json().path("executions").get(0).path("Jobs"), "JobName"))
+                .containsExactly("raw_orders");
+        assertThat(texts(rerun.json().path("triggers"), "Category")).containsExactly("STG", "MART");
+    }
 }

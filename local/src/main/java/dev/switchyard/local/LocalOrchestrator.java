@@ -14,10 +14,12 @@ import dev.switchyard.contracts.event.TableChanged;
 import dev.switchyard.contracts.files.Loaded;
 import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.contracts.orchestration.NotStarted;
 import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.stream.TableChange;
 import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.ingest.decode.EventDecoder;
 import dev.switchyard.ingest.lambda.PlanHandler;
 import dev.switchyard.ingest.lambda.Wiring;
@@ -136,6 +138,9 @@ public final class LocalOrchestrator implements AutoCloseable {
          */
         default void planned(String executionName, PlanSlice slice, Plan plan) {}
 
+        /** The state machine could not start a job (it is recorded as failed in its category run). */
+        default void notStarted(String executionName, NotStarted job) {}
+
         default void executionFinished(ExecutionReport report) {}
 
         default void domainEvent(DomainEvent event) {}
@@ -143,14 +148,22 @@ public final class LocalOrchestrator implements AutoCloseable {
         default void problem(String message) {}
     }
 
-    /** One execution of the state machine and the job runs it started. */
+    /**
+     * One execution of the state machine, the job runs it started, and the jobs it could not start.
+     */
     public record ExecutionReport(
             String name,
             JsonNode input,
             PlanSlice plan,
             ExecutionResult result,
             List<LocalGlue.Run> jobs,
-            Duration took) {}
+            List<NotStarted> notStarted,
+            Duration took) {
+        /** Job runs that did not succeed, and jobs that did not start. */
+        public long failures() {
+            return jobs.stream().filter(j -> j.state() != JobRunState.SUCCEEDED).count() + notStarted.size();
+        }
+    }
 
     /** Everything a call of {@link #run} did. */
     public record Report(
@@ -190,6 +203,7 @@ public final class LocalOrchestrator implements AutoCloseable {
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Set<String> executionNames = ConcurrentHashMap.newKeySet();
     private final Map<String, PlanSlice> plans = new ConcurrentHashMap<>();
+    private final Map<String, List<NotStarted>> notStarted = new ConcurrentHashMap<>();
     private final List<DomainEvent.CategoryTriggered> triggers = Collections.synchronizedList(new ArrayList<>());
     private final List<DomainEvent.CategoryRunBlocked> blocked = Collections.synchronizedList(new ArrayList<>());
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -380,6 +394,7 @@ public final class LocalOrchestrator implements AutoCloseable {
                 plans.get(pending.name()),
                 result,
                 jobs,
+                List.copyOf(notStarted.getOrDefault(pending.name(), List.of())),
                 Duration.between(started, options.clock().instant()));
         deliver(ExecutionEventJson.statusChange(
                 STATE_MACHINE_ARN,
@@ -394,10 +409,18 @@ public final class LocalOrchestrator implements AutoCloseable {
     // --- Task bindings -------------------------------------------------------------------------------------
 
     private JsonNode plan(TaskCall call) throws TaskFailedException {
+        String execution = call.context().path("Execution").path("Name").asText();
         try {
-            JsonNode slice = planner.plan(call.input());
-            String execution = call.context().path("Execution").path("Name").asText();
-            PlanSlice parsed = PlanSlice.fromJson(slice);
+            JsonNode answer = planner.handle(call.input());
+            if (NotStarted.is(call.input())) {
+                NotStarted job = NotStarted.fromJson(call.input());
+                notStarted
+                        .computeIfAbsent(execution, k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(job);
+                progress.notStarted(execution, job);
+                return answer;
+            }
+            PlanSlice parsed = PlanSlice.fromJson(answer);
             plans.putIfAbsent(execution, parsed);
             Plan plan = null;
             if (parsed.offset() == 0 && !parsed.rerun()) {
@@ -411,7 +434,7 @@ public final class LocalOrchestrator implements AutoCloseable {
                                         .values());
             }
             progress.planned(execution, parsed, plan);
-            return slice;
+            return answer;
         } catch (RuntimeException e) {
             // As Lambda reports a Java function's error: the exception's class name and message.
             throw new TaskFailedException(e.getClass().getName(), String.valueOf(e.getMessage()));

@@ -89,12 +89,42 @@ class SwitchyardStateMachineTest {
                         Map.entry("Plan", 1L),
                         Map.entry("RunJobs", 1L),
                         Map.entry("RunJobs > RunJob", 3L),
+                        Map.entry("RunJobs > DidItStart", 1L),
                         Map.entry("RunJobs > JobFailed", 1L),
                         Map.entry("Summarize", 1L),
                         Map.entry("MoreJobs", 1L),
                         Map.entry("Outcome", 1L),
                         Map.entry("JobsFailed", 1L));
-        assertThat(result.stateTransitions()).isEqualTo(10);
+        assertThat(result.stateTransitions()).isEqualTo(11);
+        // b started, and Glue reports its end: nothing to record
+        assertThat(plannerInputs).hasSize(1);
+    }
+
+    @Test
+    void shouldRecordAJobThatCouldNotStart_andStillEndWithItsName() {
+        planReturns(PLAN);
+        harness.bind(GLUE, call -> {
+            String job = call.input().get("JobName").textValue();
+            if (job.equals("c")) {
+                throw new TaskFailedException("Glue.EntityNotFoundException", "Job c not found");
+            }
+            return json("{\"JobName\": \"" + job + "\", \"JobRunState\": \"SUCCEEDED\", \"Id\": \"jr_" + job + "\"}");
+        });
+
+        ExecutionResult result = run();
+
+        assertThat(result.error()).isEqualTo("Switchyard.JobsFailed");
+        assertThat(result.cause()).contains("{\"Failed\":\"c\",\"Error\":\"Glue.EntityNotFoundException\"}");
+        assertThat(plannerInputs).hasSize(2);
+        assertThat(plannerInputs.get(1)).isEqualTo(json("""
+                {"NotStarted": {"JobName": "c",
+                   "Arguments": {"--switchyard-category": "RAW", "--switchyard-run-date": "2026-11-30"},
+                   "Error": {"Error": "Glue.EntityNotFoundException", "Cause": "Job c not found"}},
+                 "ExecutionName": "raw-2026-11-30"}"""));
+        assertThat(result.transitionsByState())
+                .containsEntry("RunJobs > DidItStart", 1L)
+                .containsEntry("RunJobs > RecordNotStarted", 1L)
+                .containsEntry("RunJobs > JobFailed", 1L);
     }
 
     @Test

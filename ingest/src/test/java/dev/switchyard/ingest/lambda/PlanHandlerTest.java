@@ -72,8 +72,40 @@ class PlanHandlerTest {
         JsonNode request = Json.mapper()
                 .createObjectNode()
                 .set("Input", Json.mapper().createObjectNode().put("JobCategory", "RAW"));
-        assertThatThrownBy(() -> handler.plan(request))
+        assertThatThrownBy(() -> handler.handle(request))
                 .isInstanceOf(PlannerUnavailableException.class)
                 .hasMessageContaining("throttled");
+    }
+
+    @Test
+    void shouldRecordAJobThatCouldNotStartAsAFailedRunThatBlocksItsCategoryRun() throws IOException {
+        invoke("{\"Input\": {\"JobCategory\": \"RAW\", \"RunDate\": \"2026-11-30\"}, \"ExecutionName\": \"RAW-x\"}");
+        String notStarted = """
+                {"NotStarted": {"JobName": "MyJob",
+                  "Arguments": {"--switchyard-category": "RAW", "--switchyard-run-date": "2026-11-30"},
+                  "Error": {"Error": "Glue.EntityNotFoundException", "Cause": "Job MyJob not found"}},
+                 "ExecutionName": "RAW-x"}""";
+
+        JsonNode first = invoke(notStarted);
+        JsonNode again = invoke(notStarted);
+
+        assertThat(first.path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(again.path("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(harness.column(Harness.JOB, "StatusFlag")).contains("FAILED");
+        assertThat(harness.column(Harness.JOB, "LastError"))
+                .contains("did not start: Glue.EntityNotFoundException: Job MyJob not found");
+        assertThat(harness.domainEvents)
+                .singleElement()
+                .isInstanceOf(dev.switchyard.contracts.domain.DomainEvent.CategoryRunBlocked.class);
+        assertThat(harness.metrics)
+                .singleElement()
+                .satisfies(m -> assertThat(m.state().name()).isEqualTo("FAILED"));
+    }
+
+    @Test
+    void shouldRefuseANotStartedJobWithoutItsCategoryRun() {
+        assertThatThrownBy(() -> invoke("{\"NotStarted\": {\"JobName\": \"MyJob\", \"Arguments\": {}}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--switchyard-category");
     }
 }

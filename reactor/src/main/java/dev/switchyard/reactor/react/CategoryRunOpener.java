@@ -28,10 +28,15 @@ public final class CategoryRunOpener {
     public record Opened(Plan plan, CategoryRuns.Opened run) {}
 
     public Opened open(String category, LocalDate runDate, String environment, Instant now) {
+        return open(category, runDate, environment, now, null);
+    }
+
+    /** The same, noting who opens the run (see {@link CategoryRuns#open(String, LocalDate, String, List, Instant, String)}). */
+    public Opened open(String category, LocalDate runDate, String environment, Instant now, String openedBy) {
         List<ControlTableItem> items =
                 ControlTable.loaded(category, control.category(category)).values();
         Plan plan = planner.plan(category, runDate, environment, items);
-        return new Opened(plan, runs.open(category, runDate, environment, scheduled(plan), now));
+        return new Opened(plan, runs.open(category, runDate, environment, scheduled(plan), now, openedBy));
     }
 
     /** The names of a plan's SCHEDULED jobs. */

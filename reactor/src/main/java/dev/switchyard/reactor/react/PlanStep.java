@@ -1,15 +1,20 @@
 package dev.switchyard.reactor.react;
 
 import dev.switchyard.contracts.Digests;
+import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.category.CategoryDefinition;
 import dev.switchyard.contracts.category.CategoryGraph;
 import dev.switchyard.contracts.event.GlueArguments;
+import dev.switchyard.contracts.event.GlueJobEvent;
+import dev.switchyard.contracts.orchestration.NotStarted;
 import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.contracts.orchestration.PlanSlice;
+import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.reactor.plan.Decision;
 import dev.switchyard.reactor.plan.Reason;
 import dev.switchyard.reactor.ports.ExecutionStarter;
+import dev.switchyard.reactor.ports.GlueRun;
 import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.Utf8;
 import dev.switchyard.reactor.table.Categories;
@@ -21,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -38,6 +44,8 @@ public final class PlanStep {
      * several retries per job.
      */
     public static final int MAX_JOBS = 1_000;
+    /** How much of a start failure's cause is kept as the run's error message. */
+    static final int MAX_ERROR_MESSAGE = 2_000;
     /** Step Functions' limit on an execution name. */
     static final int MAX_EXECUTION_NAME = 80;
     /** UTF-8 bytes of job names per slice (a Glue job name may be 255 characters long). */
@@ -55,6 +63,50 @@ public final class PlanStep {
         this.reactor = Objects.requireNonNull(reactor, "reactor");
         this.categories = Objects.requireNonNull(categories, "categories");
         this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Records a job the state machine could not start as a failed run of its category run, through the reactor
+     * as a final Glue event would be (status, history, the manifest, a metric, the blocked run's domain event),
+     * under a run id made from the execution and the job, so a retried request records it once.
+     */
+    public Outcome notStarted(NotStarted job, Instant now) {
+        String runId = "not-started-" + Digests.hex(16, job.executionName() + "\u0000" + job.jobName());
+        String message = "did not start: " + job.error() + (job.cause().isEmpty() ? "" : ": " + job.cause());
+        if (message.length() > MAX_ERROR_MESSAGE) {
+            message = message.substring(0, MAX_ERROR_MESSAGE - 1) + "…";
+        }
+        GlueJobEvent event = new GlueJobEvent(
+                runId, GlueJobEvent.Kind.STATE_CHANGE, job.jobName(), runId, JobRunState.FAILED, now, now, message);
+        GlueRun run = new GlueRun(
+                job.jobName(), runId, JobRunState.FAILED, now, now, 0L, 0, null, null, null, message, job.arguments());
+        return reactor.handleFound(event, run, now);
+    }
+
+    /**
+     * Whether a re-run starts a manifest job: one whose result is final and not SUCCEEDED, or one that never
+     * started (an execution stopped midway, a continuation that failed to start). The manifest records final
+     * results only, so a job without one may also be running now: its control-table item tells, since the
+     * reactor writes every state it hears of there. A job whose item shows a run still going, or a final result
+     * for this run date that the manifest has not caught up with, is left alone.
+     */
+    private boolean rerunDue(CategoryRuns.Entry entry, LocalDate runDate) {
+        if (entry.isFinal()) {
+            return !entry.state().equals(JobRunState.SUCCEEDED.name());
+        }
+        Map<String, Attr> item = reactor.control().get(entry.jobName()).orElse(null);
+        if (item == null) {
+            return false; // deleted from the table since: nothing to start
+        }
+        Optional<JobRunState> status = item.get(ControlTableItem.STATUS_FLAG) instanceof Attr.S s
+                ? JobRunState.parse(s.value())
+                : Optional.empty();
+        if (status.isPresent() && !status.get().isTerminal()) {
+            return false; // running (or starting, or stopping)
+        }
+        boolean ranForThisDate =
+                item.get(Reactor.LAST_RUN_DATE) instanceof Attr.S d && d.value().equals(runDate.toString());
+        return !ranForThisDate;
     }
 
     /**
@@ -91,8 +143,8 @@ public final class PlanStep {
         Map<String, Integer> notRun = new TreeMap<>();
         Predicate<CategoryRuns.Entry> due;
         if (request.offset() == 0 && !request.rerun()) {
-            CategoryRunOpener.Opened opened =
-                    new CategoryRunOpener(reactor.control(), runs).open(category, runDate, request.environment(), now);
+            CategoryRunOpener.Opened opened = new CategoryRunOpener(reactor.control(), runs)
+                    .open(category, runDate, request.environment(), now, request.executionName());
             if (opened.plan().decisions().isEmpty() && definition == null) {
                 throw new IllegalArgumentException("category '" + category
                         + "' has no job in the control table and no definition: is the name right?");
@@ -110,6 +162,13 @@ public final class PlanStep {
                         .sorted()
                         .toList();
                 due = entry -> true;
+            } else if (request.executionName() != null
+                    && request.executionName().equals(run.openedBy())) {
+                // This execution opened the run and is planning again (a retried Plan state, a response lost
+                // after the write): it answers what it answered then. No job of it has started yet, since the
+                // Map comes after the Plan state.
+                manifest = null;
+                due = entry -> true;
             } else {
                 // Another execution opened this run (a schedule delivered twice, a start racing a chained one):
                 // its jobs are that execution's to start, and starting them again would run them twice.
@@ -123,11 +182,8 @@ public final class PlanStep {
                     .orElseThrow(() -> new IllegalArgumentException("no category run of " + category + " for " + runDate
                             + " is open: run the category first (a re-run re-runs its failed jobs)"));
             manifest = null;
-            // A re-run starts the failed jobs and those that never started (an execution stopped midway).
-            due = request.rerun()
-                    ? entry -> !entry.state().equals(JobRunState.SUCCEEDED.name())
-                            && (entry.isFinal() || entry.jobRunId() == null)
-                    : entry -> !entry.isFinal();
+            LocalDate date = runDate;
+            due = request.rerun() ? entry -> rerunDue(entry, date) : entry -> !entry.isFinal();
         }
 
         List<CategoryRuns.Entry> entries = manifest != null

@@ -51,6 +51,9 @@ public final class Reactor {
     /** The reactor-owned column naming the run that {@code StatusFlag} is about. */
     public static final String LAST_RUN_ID = "LastRunId";
 
+    /** The reactor-owned column naming the run date of the category run the last run belonged to. */
+    public static final String LAST_RUN_DATE = "LastRunDate";
+
     private final ControlTable control;
     private final RunHistory history;
     private final CategoryRuns categoryRuns;
@@ -351,7 +354,7 @@ public final class Reactor {
         columns.put(LAST_RUN_ID, new Attr.S(event.jobRunId()));
         columns.put("LastRunStartedOn", text(run.startedOn() == null ? null : Timestamps.format(run.startedOn())));
         columns.put(
-                "LastRunDate",
+                LAST_RUN_DATE,
                 text(
                         run.attribution() == null
                                 ? null

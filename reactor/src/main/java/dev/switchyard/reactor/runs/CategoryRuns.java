@@ -83,7 +83,7 @@ public final class CategoryRuns {
         BLOCKED
     }
 
-    /** A category run's header. */
+    /** A category run's header; {@code openedBy} names the execution that opened it, when it was named. */
     public record CategoryRun(
             String category,
             LocalDate runDate,
@@ -93,7 +93,8 @@ public final class CategoryRuns {
             String manifestId,
             Status status,
             Instant openedAt,
-            Instant succeededAt) {}
+            Instant succeededAt,
+            String openedBy) {}
 
     /** The outcome of {@link #open}: the run, and whether this call created it. */
     public record Opened(CategoryRun run, boolean created) {}
@@ -112,6 +113,22 @@ public final class CategoryRuns {
      * header last and only if absent, so a crashed or concurrent opening leaves at worst unused chunks.
      */
     public Opened open(String category, LocalDate runDate, String environment, List<String> manifest, Instant now) {
+        return open(category, runDate, environment, manifest, now, null);
+    }
+
+    /**
+     * The same, noting who opened the run (an execution's name), so that the opener's retry can tell its own
+     * opening from another's.
+     *
+     * @param openedBy null when the opener has no name
+     */
+    public Opened open(
+            String category,
+            LocalDate runDate,
+            String environment,
+            List<String> manifest,
+            Instant now,
+            String openedBy) {
         Optional<CategoryRun> existing = get(category, runDate);
         if (existing.isPresent()) {
             return new Opened(existing.get(), false);
@@ -153,6 +170,9 @@ public final class CategoryRuns {
             header.put("SucceededChunks", new Attr.SS(empty));
         }
         header.put("OpenedAt", new Attr.S(Timestamps.format(now)));
+        if (openedBy != null) {
+            header.put("OpenedBy", new Attr.S(openedBy));
+        }
         header.put(StateTable.EXPIRES_AT, expiry(now));
         if (chunks == 0) {
             header.put("SucceededAt", new Attr.S(Timestamps.format(now)));
@@ -405,7 +425,8 @@ public final class CategoryRuns {
                 Timestamps.parse(((Attr.S) header.get("OpenedAt")).value()).orElseThrow(),
                 header.get("SucceededAt") instanceof Attr.S s
                         ? Timestamps.parse(s.value()).orElseThrow()
-                        : null);
+                        : null,
+                header.get("OpenedBy") instanceof Attr.S s ? s.value() : null);
     }
 
     /** A job's chunk: stable for a given chunk count (String.hashCode is specified by the language). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchyard.contracts.category.CategoryDefinition;
 import dev.switchyard.contracts.event.GlueArguments;
+import dev.switchyard.contracts.event.GlueJobEvent;
 import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.table.ControlTableItem;
@@ -12,7 +13,6 @@ import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.reactor.ports.ExecutionStarter;
 import dev.switchyard.reactor.ports.GlueRuns;
 import dev.switchyard.reactor.ports.Sink;
-import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.InMemoryItemTable;
 import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.table.Categories;
@@ -152,20 +152,47 @@ class PlanStepTest {
         assertThat(total).isEqualTo(600);
     }
 
+    private void event(String job, String runId, JobRunState state, int minute) {
+        Instant at = NOW.plusSeconds(60L * minute);
+        GlueJobEvent.Kind kind = state.isTerminal() ? GlueJobEvent.Kind.STATE_CHANGE : GlueJobEvent.Kind.RUN_STATUS;
+        reactor.handle(
+                new GlueJobEvent("ev-" + runId + "-" + state, kind, job, runId, state, at, NOW, state.name()), at);
+    }
+
     @Test
-    void shouldRerunTheFailedJobsAndThoseThatNeverStarted() {
+    void shouldRerunTheFailedJobsAndThoseThatNeverStarted_notThoseRunning() {
         jobs("RAW", 4, "raw_");
         step.plan(PlanRequest.of("RAW", D, null, false), NOW);
-        CategoryRuns runs = reactor.categoryRuns();
-        runs.record("RAW", D, "raw_00000", "jr_a", JobRunState.SUCCEEDED, NOW);
-        runs.record("RAW", D, "raw_00001", "jr_b", JobRunState.FAILED, NOW);
-        runs.record("RAW", D, "raw_00002", "jr_c", JobRunState.RUNNING, NOW);
+        event("raw_00000", "jr_a", JobRunState.SUCCEEDED, 1);
+        event("raw_00001", "jr_b", JobRunState.FAILED, 2);
+        event("raw_00002", "jr_c", JobRunState.RUNNING, 3);
         // raw_00003 never started: an execution stopped midway left it.
 
         PlanSlice rerun = step.plan(PlanRequest.of("RAW", D, null, true), NOW);
 
         assertThat(rerun.jobs()).containsExactly("raw_00001", "raw_00003");
         assertThat(rerun.rerun()).isTrue();
+
+        // Once raw_00002 has failed too, and raw_00001 succeeded on its re-run, a second re-run takes raw_00002.
+        event("raw_00002", "jr_c", JobRunState.FAILED, 4);
+        event("raw_00001", "jr_d", JobRunState.SUCCEEDED, 5);
+        assertThat(step.plan(PlanRequest.of("RAW", D, null, true), NOW).jobs())
+                .containsExactly("raw_00002", "raw_00003");
+    }
+
+    @Test
+    void shouldAnswerTheSameSliceWhenTheOpeningExecutionPlansAgain() {
+        jobs("RAW", 3, "raw_");
+        PlanRequest request = new PlanRequest("RAW", D, null, 0, false, "RAW-2026-11-30", NOW);
+
+        PlanSlice first = step.plan(request, NOW);
+        PlanSlice retried = step.plan(request, NOW.plusSeconds(5));
+
+        assertThat(retried.jobs()).isEqualTo(first.jobs()).hasSize(3);
+        assertThat(retried.notRun()).doesNotContainKey(PlanStep.RUN_ALREADY_OPEN);
+        PlanSlice other = step.plan(new PlanRequest("RAW", D, null, 0, false, "a-scheduled-start", NOW), NOW);
+        assertThat(other.jobs()).isEmpty();
+        assertThat(other.notRun()).containsEntry(PlanStep.RUN_ALREADY_OPEN, 3);
     }
 
     @Test
