@@ -121,9 +121,10 @@ final class HandlerScenarios {
     // ---------------------------------------------------------------- the scenarios
 
     /**
-     * The planner opens RAW's run for today (reads the category, writes the run), then plans EMPTY, a category
-     * without jobs: its run succeeds as it opens, so the planner chains AFTER at once, starting its execution
-     * and announcing it on the bus.
+     * The planner opens RAW's run for today (reads the category, writes the run) and records one of its jobs as
+     * not started (the state machine's RecordNotStarted: status, history, the manifest; the other job is still
+     * pending, so the run is not blocked yet); then plans EMPTY, a category without jobs: its run succeeds as it opens, so the planner chains
+     * AFTER at once, starting its execution and announcing it on the bus.
      */
     static Run plan(Map<String, Object> template, String function) throws Exception {
         try (FakeAwsServices aws = FakeAwsServices.start()) {
@@ -137,6 +138,9 @@ final class HandlerScenarios {
                 assertThat(s.plan(handler, "RAW").path("Jobs"))
                         .as("RAW's slice")
                         .hasSize(2);
+                assertThat(s.notStarted(handler, "RAW", JOB).path("outcome").asText())
+                        .as("the job that did not start")
+                        .isEqualTo("APPLIED");
                 assertThat(s.plan(handler, "EMPTY").path("Jobs"))
                         .as("EMPTY's slice")
                         .isEmpty();
@@ -356,6 +360,20 @@ final class HandlerScenarios {
         request.putObject("Input").put("JobCategory", category);
         request.put("ExecutionName", category + "-" + today);
         request.put("StartTime", now.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(request)), out, null);
+        return Json.mapper().readTree(out.toByteArray());
+    }
+
+    private JsonNode notStarted(PlanHandler handler, String category, String job) throws IOException {
+        ObjectNode request = Json.mapper().createObjectNode();
+        ObjectNode body = request.putObject("NotStarted");
+        body.put("JobName", job);
+        body.putObject("Arguments")
+                .put("--switchyard-category", category)
+                .put("--switchyard-run-date", today.toString());
+        body.putObject("Error").put("Error", "Glue.EntityNotFoundException").put("Cause", "no such job");
+        request.put("ExecutionName", category + "-" + today);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(request)), out, null);
         return Json.mapper().readTree(out.toByteArray());
