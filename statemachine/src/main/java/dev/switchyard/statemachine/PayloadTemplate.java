@@ -113,9 +113,11 @@ sealed interface PayloadTemplate {
         public JsonNode render(Eval eval) throws StatesError {
             JsonNode value = path.select(eval.input(), eval.context());
             if (value == null) {
+                // The ASL specification names this States.ParameterPathFailure, but Step Functions fails the
+                // whole execution with States.Runtime and this cause, which no Catch can intercept (as Step
+                // Functions Local and the emulators that compare against AWS do); so does the local runner.
                 JsonNode searched = path.onContext() ? eval.context() : eval.input();
-                throw new StatesError(
-                        StatesError.PARAMETER_PATH_FAILURE,
+                throw StatesError.runtime(
                         "The JSONPath '" + path + "' specified for the field '" + key + "' could not be found in the "
                                 + (path.onContext() ? "Context Object" : "input") + " '" + Json.abbreviate(searched)
                                 + "'");

@@ -13,7 +13,6 @@ final class StatesError extends Exception {
     static final String TIMEOUT = "States.Timeout";
     static final String RUNTIME = "States.Runtime";
     static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
-    static final String PARAMETER_PATH_FAILURE = "States.ParameterPathFailure";
     static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
     static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
     static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";

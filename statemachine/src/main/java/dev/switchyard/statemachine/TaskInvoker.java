@@ -55,8 +55,9 @@ final class TaskInvoker {
         } catch (TaskFailedException e) {
             throw new StatesError(e.error(), e.cause());
         } catch (RuntimeException e) {
-            // As Lambda reports an unhandled exception: errorType is the class name, errorMessage the message.
-            throw new StatesError(e.getClass().getSimpleName(), e.getMessage());
+            // As the Lambda Java runtime reports an unhandled exception: errorType is the class name (fully
+            // qualified), errorMessage the message.
+            throw new StatesError(e.getClass().getName(), String.valueOf(e.getMessage()));
         }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Local code bound to a Task state's Resource. A {@link TaskFailedException} fails the task with its error name; any
- * RuntimeException fails it with the exception's simple class name as the error, as Lambda reports an errorType.
+ * RuntimeException fails it with the exception's class name as the error, as the Lambda Java runtime reports an errorType.
  */
 @FunctionalInterface
 public interface TaskResource {

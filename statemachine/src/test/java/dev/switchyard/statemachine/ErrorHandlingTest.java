@@ -279,7 +279,7 @@ class ErrorHandlingTest {
 
         ExecutionResult result = harness.run(machine(""), "{}");
 
-        assertThat(result.error()).isEqualTo("IllegalStateException");
+        assertThat(result.error()).isEqualTo("java.lang.IllegalStateException");
         assertThat(result.cause()).isEqualTo("the job table is empty");
     }
 

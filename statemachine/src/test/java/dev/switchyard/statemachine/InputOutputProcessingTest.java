@@ -309,13 +309,20 @@ class InputOutputProcessingTest {
     }
 
     @Test
-    void shouldFailWithParameterPathFailure_whenAParameterPathSelectsNothing() {
+    void shouldFailTheExecutionWithStatesRuntime_whenAParameterPathSelectsNothing_evenUnderACatchAll() {
         lambdaReturns("1");
 
-        ExecutionResult result = harness.run(task("\"Parameters\": {\"x.$\": \"$.missing\"},"), "{\"a\": 1}");
+        String definition = "{\"StartAt\": \"X\", \"States\": {"
+                + "\"X\": {\"Type\": \"Task\", \"Resource\": \"" + LAMBDA
+                + "\", \"Parameters\": {\"x.$\": \"$.missing\"},"
+                + " \"Catch\": [{\"ErrorEquals\": [\"States.ALL\"], \"Next\": \"Caught\"}], \"End\": true},"
+                + " \"Caught\": {\"Type\": \"Succeed\"}}}";
+        ExecutionResult result = harness.run(definition, "{\"a\": 1}");
 
-        assertThat(result.error()).isEqualTo("States.ParameterPathFailure");
-        assertThat(result.cause()).contains("$.missing").contains("x.$");
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
+        assertThat(result.error()).isEqualTo("States.Runtime");
+        assertThat(result.cause())
+                .contains("The JSONPath '$.missing' specified for the field 'x.$' could not be found in the input");
         assertThat(received).isEmpty();
     }
 
@@ -325,7 +332,7 @@ class InputOutputProcessingTest {
 
         ExecutionResult result = harness.run(task("\"Parameters\": {\"x.$\": \"$.a[5]\"},"), "{\"a\": [1]}");
 
-        assertThat(result.error()).isEqualTo("States.ParameterPathFailure");
+        assertThat(result.error()).isEqualTo("States.Runtime");
     }
 
     @Test
