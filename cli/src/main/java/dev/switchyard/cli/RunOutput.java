@@ -232,6 +232,10 @@ final class RunOutput implements LocalOrchestrator.Progress {
         for (String problem : report.problems()) {
             out.println("problem: " + problem);
         }
+        if (report.stopped()) {
+            out.println("Stopped: the running jobs were killed and recorded STOPPED, and nothing queued was started;"
+                    + " 'switchyard rerun' starts what was stopped and what never started.");
+        }
         out.printf(
                 "Took %s. Store %s; metrics, audit and job logs under %s%n",
                 seconds(report.took()), project.stateDir().resolve(LocalOrchestrator.STORE_FILE), project.stateDir());
@@ -312,6 +316,7 @@ final class RunOutput implements LocalOrchestrator.Progress {
             b.blockers().forEach(node.putArray("Blockers")::add);
         }
         report.problems().forEach(root.putArray("problems")::add);
+        root.put("stopped", report.stopped());
         root.put("rejected", report.rejected());
         return root.toString();
     }

@@ -298,4 +298,69 @@ class RunCommandTest {
                 .containsExactly("raw_orders");
         assertThat(texts(rerun.json().path("triggers"), "Category")).containsExactly("STG", "MART");
     }
+
+    /** Ctrl-C (here SIGTERM, which runs the same shutdown) kills the running jobs and records them STOPPED. */
+    @Test
+    void shouldRecordRunningJobsStoppedWhenSwitchyardIsStopped() throws Exception {
+        Path jobs = project.resolve("jobs.yaml");
+        Files.writeString(
+                jobs,
+                Files.readString(jobs).replaceAll("(?m)^raw_orders:.*$", "raw_orders: echo started; exec sleep 60"));
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(
+                        javaCommand,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "run",
+                        "RAW",
+                        "--project",
+                        project.toString(),
+                        "--date",
+                        DATE)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.out").toFile())
+                .start();
+        try {
+            Path logs = project.resolve(".switchyard/logs/raw_orders");
+            long deadline = System.nanoTime() + 120_000_000_000L; // a guard against hanging, not a measurement
+            while (!started(logs)) {
+                assertThat(child.isAlive())
+                        .as(Files.readString(tmp.resolve("child.out")))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("raw_orders never started").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+
+            child.destroy();
+            assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+
+        try (SqliteStore store = SqliteStore.open(project.resolve(".switchyard/run.db"), Clock.systemUTC())) {
+            ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
+            assertThat(control.get("raw_orders").orElseThrow().get("StatusFlag"))
+                    .as(Files.readString(tmp.resolve("child.out")))
+                    .isEqualTo(new Attr.S("STOPPED"));
+        }
+        assertThat(Files.readAllLines(project.resolve(".switchyard/metrics.jsonl")))
+                .anySatisfy(line ->
+                        assertThat(line).contains("\"JobName\":\"raw_orders\"").contains("\"State\":\"STOPPED\""));
+    }
+
+    private static boolean started(Path logs) throws IOException {
+        if (!Files.isDirectory(logs)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                if (Files.readString(log).contains("started")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

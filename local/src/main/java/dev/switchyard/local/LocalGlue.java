@@ -47,6 +47,8 @@ public final class LocalGlue implements GlueRuns {
     static final String ACCOUNT = "000000000000";
     static final String REGION = "local";
     private static final int MAX_ERROR_MESSAGE = 400;
+    private static final int EXIT_SIGINT = 130;
+    private static final int EXIT_SIGTERM = 143;
 
     /** What happens to runs, for progress output. Called from the threads that run the jobs. */
     public interface Listener {
@@ -159,15 +161,26 @@ public final class LocalGlue implements GlueRuns {
         listener.started(run);
         events.accept(GlueEventJson.runStatus(run, clock.instant()));
 
-        Run ended = execute(job, run);
-        runs.put(runId, ended);
-        events.accept(GlueEventJson.stateChange(ended, ended.completedOn()));
-        listener.finished(ended);
+        Run ended;
+        try {
+            ended = execute(job, run);
+        } catch (InterruptedException e) {
+            // The execution was stopped: Glue stops the run and says so.
+            end(ended(run, JobRunState.STOPPED, "stopped: the execution was stopped"));
+            throw e;
+        }
+        end(ended);
         ObjectNode jobRun = jobRun(ended, job);
         if (ended.state() != JobRunState.SUCCEEDED) {
             throw new JobRunFailed("States.TaskFailed", jobRun.toString());
         }
         return jobRun;
+    }
+
+    private void end(Run ended) {
+        runs.put(ended.jobRunId(), ended);
+        events.accept(GlueEventJson.stateChange(ended, ended.completedOn()));
+        listener.finished(ended);
     }
 
     private Run execute(JobsFile.LocalJob job, Run run) throws InterruptedException {
@@ -184,6 +197,9 @@ public final class LocalGlue implements GlueRuns {
             run.arguments().forEach((name, value) -> env.put(variable(name), value));
             process = builder.start();
             live.add(process);
+            if (stopping) {
+                kill(process); // stopAll ran between the start and the line above
+            }
         } catch (IOException e) {
             return ended(run, JobRunState.FAILED, "cannot start the command: " + e.getMessage());
         }
@@ -200,14 +216,14 @@ public final class LocalGlue implements GlueRuns {
             }
         } catch (InterruptedException e) {
             kill(process);
-            runs.put(run.jobRunId(), ended(run, JobRunState.STOPPED, "stopped: the execution was stopped"));
             throw e;
         } finally {
             live.remove(process);
         }
         int exit = process.exitValue();
-        if (stopping && exit != 0) {
-            return ended(run, JobRunState.STOPPED, "stopped: switchyard was stopped while the job ran");
+        // Ctrl-C reaches the commands too (they are in the terminal's process group): 128 + SIGINT or SIGTERM.
+        if ((stopping && exit != 0) || exit == EXIT_SIGINT || exit == EXIT_SIGTERM) {
+            return ended(run, JobRunState.STOPPED, "stopped (exit code " + exit + ")");
         }
         return exit == 0
                 ? ended(run, JobRunState.SUCCEEDED, null)

@@ -90,7 +90,11 @@ public final class LocalOrchestrator implements AutoCloseable {
     /** Not switchyard.db, the default store of the other commands, which a run must never replace. */
     public static final String STORE_FILE = "run.db";
 
-    private static final int MAX_DEFERRALS = 200;
+    /** An event the reactor defers is delivered again for about a minute, as Lambda's retries would. */
+    private static final int MAX_DEFERRALS = 2_400;
+    /** How long stopping waits for the stopped jobs' reports to be recorded. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
     private static final Duration REDELIVERY = Duration.ofMillis(25);
 
     /**
@@ -172,9 +176,11 @@ public final class LocalOrchestrator implements AutoCloseable {
             List<DomainEvent.CategoryRunBlocked> blocked,
             List<String> problems,
             int rejected,
+            boolean stopped,
             Duration took) {
         public boolean succeeded() {
-            return !executions.isEmpty()
+            return !stopped
+                    && !executions.isEmpty()
                     && executions.stream().allMatch(e -> e.result().status() == ExecutionResult.Status.SUCCEEDED);
         }
     }
@@ -198,7 +204,11 @@ public final class LocalOrchestrator implements AutoCloseable {
     private final Object idle = new Object();
     private int inFlight; // guarded by idle
     private long feedPosition;
-    private int rejectedCount;
+    private final java.util.concurrent.atomic.AtomicInteger rejectedCount =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean stopping;
+    private volatile Thread runThread;
+    private final java.util.concurrent.CountDownLatch loopDone = new java.util.concurrent.CountDownLatch(1);
 
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Set<String> executionNames = ConcurrentHashMap.newKeySet();
@@ -243,7 +253,7 @@ public final class LocalOrchestrator implements AutoCloseable {
                 new Ports(glue, this::startChained, metrics, audit, domainEvents),
                 ReactorConfig.defaults().withActor("switchyard-local"),
                 rejection -> {
-                    rejectedCount++;
+                    rejectedCount.incrementAndGet();
                     rejections.accept(rejection);
                 },
                 options.clock(),
@@ -257,7 +267,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         resources.put(START_EXECUTION, this::startContinuation);
         this.runner = new LocalRunner(
                 resources, options.sleeper(), RandomGenerator.getDefault(), options.clock(), ExecutionListener.NONE);
-        this.stopJobs = new Thread(glue::stopAll, "switchyard-stop-jobs");
+        this.stopJobs = new Thread(() -> stop(SHUTDOWN_WAIT), "switchyard-stop");
         Runtime.getRuntime().addShutdownHook(stopJobs);
         this.bus = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "switchyard-reactor");
@@ -352,33 +362,65 @@ public final class LocalOrchestrator implements AutoCloseable {
         enqueue(name, input);
 
         List<ExecutionReport> executions = new ArrayList<>();
-        while (true) {
-            Pending next;
-            synchronized (queue) {
-                next = queue.pollFirst();
-            }
-            if (next == null) {
-                // Nothing queued: once the reactor has handled every event (and the table's changes), chaining
-                // may have queued more. A queued execution runs at once, as on AWS, while the reactor catches up.
-                drain();
-                pumpFeed();
-                drain();
+        runThread = Thread.currentThread();
+        try {
+            while (!stopping) {
+                Pending next;
                 synchronized (queue) {
-                    if (queue.isEmpty()) {
-                        break;
-                    }
+                    next = queue.pollFirst();
                 }
-                continue;
+                if (next == null) {
+                    // Nothing queued: once the reactor has handled every event (and the table's changes),
+                    // chaining may have queued more. A queued execution runs at once, as on AWS, while the
+                    // reactor catches up.
+                    drain();
+                    pumpFeed();
+                    drain();
+                    synchronized (queue) {
+                        if (queue.isEmpty()) {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                executions.add(execute(next));
             }
-            executions.add(execute(next));
+        } finally {
+            // Stopped or not, what the jobs reported reaches the store before the run ends.
+            Thread.interrupted();
+            drain();
+            pumpFeed();
+            drain();
+            runThread = null;
+            loopDone.countDown();
         }
         return new Report(
                 executions,
                 List.copyOf(triggers),
                 List.copyOf(blocked),
                 List.copyOf(problems),
-                rejectedCount,
+                rejectedCount.get(),
+                stopping,
                 Duration.between(began, options.clock().instant()));
+    }
+
+    /**
+     * Stops a run (Ctrl-C, or the JVM shutting down): the running execution is stopped as {@code StopExecution}
+     * would stop it, its jobs' commands are killed and reported STOPPED, no queued execution starts, and what
+     * the jobs reported is recorded before this returns (or {@code wait} has passed).
+     */
+    public void stop(Duration wait) {
+        stopping = true;
+        Thread running = runThread;
+        if (running != null) {
+            running.interrupt();
+        }
+        glue.stopAll();
+        try {
+            loopDone.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ExecutionReport execute(Pending pending) {
@@ -408,37 +450,36 @@ public final class LocalOrchestrator implements AutoCloseable {
 
     // --- Task bindings -------------------------------------------------------------------------------------
 
-    private JsonNode plan(TaskCall call) throws TaskFailedException {
+    /**
+     * The planner function, in process: its exceptions fail the task with their class name as the error, as
+     * Lambda reports a Java function's errorType (the local runner names them so).
+     */
+    private JsonNode plan(TaskCall call) {
         String execution = call.context().path("Execution").path("Name").asText();
-        try {
-            JsonNode answer = planner.handle(call.input());
-            if (NotStarted.is(call.input())) {
-                NotStarted job = NotStarted.fromJson(call.input());
-                notStarted
-                        .computeIfAbsent(execution, k -> Collections.synchronizedList(new ArrayList<>()))
-                        .add(job);
-                progress.notStarted(execution, job);
-                return answer;
-            }
-            PlanSlice parsed = PlanSlice.fromJson(answer);
-            plans.putIfAbsent(execution, parsed);
-            Plan plan = null;
-            if (parsed.offset() == 0 && !parsed.rerun()) {
-                ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
-                plan = new Planner()
-                        .plan(
-                                parsed.jobCategory(),
-                                parsed.runDate(),
-                                parsed.environment(),
-                                ControlTable.loaded(parsed.jobCategory(), control.category(parsed.jobCategory()))
-                                        .values());
-            }
-            progress.planned(execution, parsed, plan);
+        JsonNode answer = planner.handle(call.input());
+        if (NotStarted.is(call.input())) {
+            NotStarted job = NotStarted.fromJson(call.input());
+            notStarted
+                    .computeIfAbsent(execution, k -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(job);
+            progress.notStarted(execution, job);
             return answer;
-        } catch (RuntimeException e) {
-            // As Lambda reports a Java function's error: the exception's class name and message.
-            throw new TaskFailedException(e.getClass().getName(), String.valueOf(e.getMessage()));
         }
+        PlanSlice parsed = PlanSlice.fromJson(answer);
+        plans.putIfAbsent(execution, parsed);
+        Plan plan = null;
+        if (parsed.offset() == 0 && !parsed.rerun()) {
+            ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
+            plan = new Planner()
+                    .plan(
+                            parsed.jobCategory(),
+                            parsed.runDate(),
+                            parsed.environment(),
+                            ControlTable.loaded(parsed.jobCategory(), control.category(parsed.jobCategory()))
+                                    .values());
+        }
+        progress.planned(execution, parsed, plan);
+        return answer;
     }
 
     private JsonNode runJob(TaskCall call) throws TaskFailedException, InterruptedException {
@@ -504,7 +545,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         Received received = decoder.decode(json, "local event");
         switch (received) {
             case Received.Rejected r -> {
-                rejectedCount++;
+                rejectedCount.incrementAndGet();
                 rejections.accept(r.rejection());
                 problems.add("a local event was rejected: " + r.rejection().reason());
             }

@@ -79,16 +79,17 @@ class LocalGlueTest {
     }
 
     @Test
-    void shouldStopAJobPastItsTimeoutAsTimeout() throws Exception {
-        LocalGlue glue = glue("slow:\n  command: sleep 30\n  timeoutSeconds: 1\n");
-        long before = System.nanoTime();
+    void shouldKillAJobPastItsTimeoutAndReportItTimeout() throws Exception {
+        LocalGlue glue = glue("slow:\n  command: echo $$ > slow.pid; exec sleep 30\n  timeoutSeconds: 1\n");
         LocalGlue.JobRunFailed failed =
                 catchThrowableOfType(LocalGlue.JobRunFailed.class, () -> glue.startJobRunSync(parameters("slow"), "x"));
+
         assertThat(Json.mapper().readTree(failed.cause()).path("JobRunState").asText())
                 .isEqualTo("TIMEOUT");
         assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.TIMEOUT);
-        // killed, not waited for: far less than the command's 30 s
-        assertThat((System.nanoTime() - before) / 1_000_000_000.0).isLessThan(20);
+        long pid = Long.parseLong(Files.readString(dir.resolve("slow.pid")).strip());
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join()); // killed, so this returns at once
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
     }
 
     @Test
@@ -140,22 +141,52 @@ class LocalGlueTest {
 
     @Test
     void shouldStopRunningCommandsWhenStoppedAndReportThemStopped() throws Exception {
-        LocalGlue glue = glue("long: sleep 30\n");
-        Thread runner = Thread.ofVirtual().start(() -> {
+        LocalGlue glue = glue("long: echo started; exec sleep 30\n");
+        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
             try {
                 glue.startJobRunSync(parameters("long"), "x");
-            } catch (LocalGlue.JobRunFailed | InterruptedException e) {
-                // expected: the run is stopped
+                ended.complete(null);
+            } catch (Exception e) {
+                ended.complete(e);
             }
         });
-        while (glue.runs().isEmpty()) {
+        awaitLog(glue, "started");
+
+        glue.stopAll();
+
+        assertThat(ended.get()).isInstanceOf(LocalGlue.JobRunFailed.class);
+        assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.STOPPED);
+        assertThat(events).last().asString().contains("\"state\":\"STOPPED\"");
+    }
+
+    @Test
+    void shouldReportARunStoppedWhenItsTaskIsInterrupted() throws Exception {
+        LocalGlue glue = glue("long: echo started; exec sleep 30\n");
+        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        Thread task = Thread.ofVirtual().start(() -> {
+            try {
+                glue.startJobRunSync(parameters("long"), "x");
+                ended.complete(null);
+            } catch (Exception e) {
+                ended.complete(e);
+            }
+        });
+        awaitLog(glue, "started");
+
+        task.interrupt();
+
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.STOPPED);
+        assertThat(events).last().asString().contains("\"state\":\"STOPPED\"");
+    }
+
+    /** Waits until the first run's log holds {@code text}: its command is running. */
+    private static void awaitLog(LocalGlue glue, String text) throws Exception {
+        while (glue.runs().isEmpty()
+                || !Files.exists(glue.runs().getFirst().log())
+                || !Files.readString(glue.runs().getFirst().log()).contains(text)) {
             Thread.sleep(10);
         }
-        Thread.sleep(200); // let the command start
-        glue.stopAll();
-        runner.join(java.time.Duration.ofSeconds(20));
-
-        assertThat(runner.isAlive()).isFalse();
-        assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.STOPPED);
     }
 }
