@@ -50,7 +50,10 @@ public final class LocalScale {
         long start = System.nanoTime();
         LocalOrchestrator.Report report;
         try (LocalOrchestrator orchestrator = LocalOrchestrator.fresh(
-                LocalProject.at(dir), LocalOrchestrator.Options.defaults(), new LocalOrchestrator.Progress() {})) {
+                LocalProject.at(dir),
+                "RAW",
+                LocalOrchestrator.Options.defaults(),
+                new LocalOrchestrator.Progress() {})) {
             report = orchestrator.run("RAW", LocalDate.parse("2026-11-30"), false);
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);

@@ -156,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
                     .withSinks(metricsFile, auditFile);
             RunOutput output = new RunOutput(main.out(), main.err(), format.json());
             LocalOrchestrator.Report report;
-            try (LocalOrchestrator orchestrator = open(project, settings, output, rerun)) {
+            try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun)) {
                 // The default date comes from the command's clock; the run itself is timed by the real one.
                 LocalDate runDate =
                         date != null ? date : LocalDate.now(main.clock().withZone(zone));
@@ -167,11 +167,15 @@ final class RunCommand implements Callable<Integer> {
         }
 
         private static LocalOrchestrator open(
-                LocalProject project, LocalOrchestrator.Options settings, RunOutput output, boolean rerun) {
+                LocalProject project,
+                String category,
+                LocalOrchestrator.Options settings,
+                RunOutput output,
+                boolean rerun) {
             try {
                 return rerun
                         ? LocalOrchestrator.resume(project, settings, output)
-                        : LocalOrchestrator.fresh(project, settings, output);
+                        : LocalOrchestrator.fresh(project, category, settings, output);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

@@ -183,12 +183,22 @@ class RunCommandTest {
     }
 
     @Test
-    void shouldFailAnExecutionOfAnUnknownCategoryWithTheReason() throws IOException {
-        CliTest.Result r = runJson("run", "RWA");
-        assertThat(r.status()).isEqualTo(1);
-        JsonNode execution = r.json().path("executions").get(0);
-        assertThat(execution.path("Error").asText()).isEqualTo("java.lang.IllegalArgumentException");
-        assertThat(execution.path("Cause").asText()).contains("category 'RWA' has no job");
+    void shouldRefuseAnUnknownCategoryKeepingTheEarlierRunForRerun() throws IOException {
+        Files.writeString(
+                Files.createDirectories(project.resolve(".switchyard")).resolve("fail-raw_orders"), "");
+        assertThat(runJson("run", "RAW").status()).isEqualTo(1);
+
+        CliTest.Result typo = runJson("run", "RWA");
+
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err())
+                .contains("category 'RWA' is neither in control-table.csv nor in categories.yaml")
+                .contains("the project has MART, RAW, STG");
+        Files.delete(project.resolve(".switchyard/fail-raw_orders"));
+        CliTest.Result rerun = runJson("rerun", "RAW");
+        assertThat(rerun.status()).as(rerun.err()).isZero();
+        assertThat(texts(rerun.json().path("executions").get(0).path("Jobs"), "JobName"))
+                .containsExactly("raw_orders");
     }
 
     @Test

@@ -281,9 +281,16 @@ public final class LocalOrchestrator implements AutoCloseable {
      * table and the categories are imported (and audited), so every {@code run} is a run of the project as its
      * files say now.
      *
-     * @throws IllegalArgumentException when a file is missing or invalid, naming it
+     * @param category the category about to run, which the files must name (checked before the earlier run's
+     *     store is replaced)
+     * @throws IllegalArgumentException when a file is missing or invalid, or names no such category
      */
-    public static LocalOrchestrator fresh(LocalProject project, Options options, Progress progress) {
+    public static LocalOrchestrator fresh(LocalProject project, String category, Options options, Progress progress) {
+        Loaded<ControlTableItem> table = TableFiles.readControlTable(project.controlTable());
+        Loaded<CategoryDefinition> categories =
+                project.categories().map(TableFiles::readCategories).orElse(null);
+        // The earlier run's store is what rerun needs: a mistyped category must not cost it.
+        requireCategory(project, category, table, categories);
         Path file = project.stateDir().resolve(STORE_FILE);
         try {
             for (String suffix : List.of("", "-wal", "-shm")) {
@@ -292,9 +299,6 @@ public final class LocalOrchestrator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the earlier run's store " + file, e);
         }
-        Loaded<ControlTableItem> table = TableFiles.readControlTable(project.controlTable());
-        Loaded<CategoryDefinition> categories =
-                project.categories().map(TableFiles::readCategories).orElse(null);
         SqliteStore store = SqliteStore.open(file, options.clock());
         LocalOrchestrator orchestrator = null;
         try {
@@ -319,6 +323,27 @@ public final class LocalOrchestrator implements AutoCloseable {
                 store.close();
             }
             throw e;
+        }
+    }
+
+    private static void requireCategory(
+            LocalProject project,
+            String category,
+            Loaded<ControlTableItem> table,
+            Loaded<CategoryDefinition> categories) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        table.values().forEach(item -> known.add(item.jobCategory()));
+        if (categories != null) {
+            categories.values().forEach(definition -> known.add(definition.category()));
+        }
+        if (!known.contains(category)) {
+            throw new IllegalArgumentException("category '" + category + "' is neither in "
+                    + project.controlTable().getFileName()
+                    + project.categories()
+                            .map(c -> " nor in " + c.getFileName())
+                            .orElse("")
+                    + "; the project has " + String.join(", ", known)
+                    + " (the earlier run's store is kept)");
         }
     }
 
