@@ -140,10 +140,22 @@ final class RunCommand implements Callable<Integer> {
                 description = "Append audit entries here (default: DIR/.switchyard/audit.jsonl).")
         Path auditFile;
 
+        @Option(
+                names = "--max-local-concurrency",
+                paramLabel = "N",
+                defaultValue = "64",
+                description =
+                        "At most N jobs at once on this machine, whatever a category's MaxConcurrency says"
+                                + " (each running job is a process; Step Functions runs 40 at most) (default: ${DEFAULT-VALUE}).")
+        int maxLocalConcurrency;
+
         @Mixin
         FormatOption format;
 
         int runLocally(Main main, String category, boolean rerun) {
+            if (maxLocalConcurrency < 1) {
+                throw new UserError("--max-local-concurrency must be at least 1, not " + maxLocalConcurrency);
+            }
             LocalProject project;
             try {
                 project = LocalProject.at(this.project);
@@ -153,8 +165,9 @@ final class RunCommand implements Callable<Integer> {
             LocalOrchestrator.Options settings = LocalOrchestrator.Options.defaults()
                     .withZone(zone)
                     .withDefinition(definition)
-                    .withSinks(metricsFile, auditFile);
-            RunOutput output = new RunOutput(main.out(), main.err(), format.json());
+                    .withSinks(metricsFile, auditFile)
+                    .withConcurrencyCap(maxLocalConcurrency);
+            RunOutput output = new RunOutput(main.out(), main.err(), format.json(), maxLocalConcurrency);
             LocalOrchestrator.Report report;
             try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun)) {
                 // The default date comes from the command's clock; the run itself is timed by the real one.

@@ -37,7 +37,10 @@ final class RunOutput implements LocalOrchestrator.Progress {
     private final Map<String, AtomicInteger> done = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failed = new ConcurrentHashMap<>();
 
-    RunOutput(PrintWriter out, PrintWriter err, boolean json) {
+    private final int concurrencyCap;
+
+    RunOutput(PrintWriter out, PrintWriter err, boolean json, int concurrencyCap) {
+        this.concurrencyCap = concurrencyCap;
         this.out = out;
         this.progress = json ? err : out;
         this.json = json;
@@ -69,8 +72,11 @@ final class RunOutput implements LocalOrchestrator.Progress {
     @Override
     public void planned(String executionName, PlanSlice slice, Plan plan) {
         sizes.put(executionName, slice.jobs().size());
-        String concurrency =
-                slice.maxConcurrency() == 0 ? "all at once" : "at most " + slice.maxConcurrency() + " at a time";
+        int declared = slice.maxConcurrency();
+        String concurrency = declared != 0 && declared <= concurrencyCap
+                ? "at most " + declared + " at a time"
+                : "at most " + concurrencyCap + " at a time on this machine (the category says "
+                        + (declared == 0 ? "no limit" : declared) + "; see --max-local-concurrency)";
         if (plan != null) {
             say(
                     "  plan: %s to run of %s, %s",

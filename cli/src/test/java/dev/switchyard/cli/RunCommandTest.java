@@ -373,4 +373,17 @@ class RunCommandTest {
         }
         return false;
     }
+
+    @Test
+    void shouldCapHowManyJobsRunAtOnceOnThisMachine() {
+        CliTest.Result r =
+                run("run", "RAW", "--project", project.toString(), "--date", DATE, "--max-local-concurrency", "1");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("at most 1 at a time on this machine (the category says 2; see --max-local-concurrency)");
+        // one at a time: each job ends before the next starts
+        assertThat(r.out().lines().filter(l -> l.contains("▶ raw_") || l.contains("✓ raw_")))
+                .extracting(l -> l.strip().substring(0, 1))
+                .containsExactly("▶", "✓", "▶", "✓", "▶", "✓");
+    }
 }

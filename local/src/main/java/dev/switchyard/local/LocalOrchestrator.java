@@ -106,27 +106,47 @@ public final class LocalOrchestrator implements AutoCloseable {
      * @param auditFile where audit entries are appended; null: {@code .switchyard/audit.jsonl}
      */
     public record Options(
-            Path definition, ZoneId zone, Clock clock, Sleeper sleeper, Path metricsFile, Path auditFile) {
+            Path definition,
+            ZoneId zone,
+            Clock clock,
+            Sleeper sleeper,
+            Path metricsFile,
+            Path auditFile,
+            int concurrencyCap) {
+        /**
+         * On one machine every running job is a process: at most this many at once, whatever a category's
+         * MaxConcurrency says (0 there means no limit). Step Functions runs an inline Map 40 at a time at most.
+         */
+        public static final int DEFAULT_CONCURRENCY_CAP = 64;
+
         public Options {
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
+            if (concurrencyCap < 1) {
+                throw new IllegalArgumentException("the concurrency cap must be at least 1: " + concurrencyCap);
+            }
         }
 
         public static Options defaults() {
-            return new Options(null, ZoneId.of("UTC"), Clock.systemUTC(), Sleeper.REAL, null, null);
+            return new Options(
+                    null, ZoneId.of("UTC"), Clock.systemUTC(), Sleeper.REAL, null, null, DEFAULT_CONCURRENCY_CAP);
         }
 
         public Options withDefinition(Path file) {
-            return new Options(file, zone, clock, sleeper, metricsFile, auditFile);
+            return new Options(file, zone, clock, sleeper, metricsFile, auditFile, concurrencyCap);
         }
 
         public Options withZone(ZoneId zone) {
-            return new Options(definition, zone, clock, sleeper, metricsFile, auditFile);
+            return new Options(definition, zone, clock, sleeper, metricsFile, auditFile, concurrencyCap);
         }
 
         public Options withSinks(Path metrics, Path audit) {
-            return new Options(definition, zone, clock, sleeper, metrics, audit);
+            return new Options(definition, zone, clock, sleeper, metrics, audit, concurrencyCap);
+        }
+
+        public Options withConcurrencyCap(int cap) {
+            return new Options(definition, zone, clock, sleeper, metricsFile, auditFile, cap);
         }
     }
 
@@ -266,7 +286,12 @@ public final class LocalOrchestrator implements AutoCloseable {
         resources.put(LocalGlue.RESOURCE, this::runJob);
         resources.put(START_EXECUTION, this::startContinuation);
         this.runner = new LocalRunner(
-                resources, options.sleeper(), RandomGenerator.getDefault(), options.clock(), ExecutionListener.NONE);
+                resources,
+                options.sleeper(),
+                RandomGenerator.getDefault(),
+                options.clock(),
+                ExecutionListener.NONE,
+                options.concurrencyCap());
         this.stopJobs = new Thread(() -> stop(SHUTDOWN_WAIT), "switchyard-stop");
         Runtime.getRuntime().addShutdownHook(stopJobs);
         this.bus = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -14,10 +14,13 @@ import java.util.List;
 final class Interpreter {
     private final Execution execution;
     private final TaskInvoker tasks;
+    private final int concurrencyCap;
 
-    Interpreter(Execution execution, TaskInvoker tasks) {
+    /** @param concurrencyCap at most this many Map iterations or branches at once, whatever a state says; 0: none */
+    Interpreter(Execution execution, TaskInvoker tasks, int concurrencyCap) {
         this.execution = execution;
         this.tasks = tasks;
+        this.concurrencyCap = concurrencyCap;
     }
 
     /** The scope's output, or the error that ended it. */
@@ -226,7 +229,7 @@ final class Interpreter {
             throw StatesError.runtime("ItemsPath " + s.itemsPath() + " must select an array; it selected "
                     + (items == null ? "nothing" : Json.abbreviate(items)));
         }
-        int limit = maxConcurrency(s, effective, context);
+        int limit = capped(maxConcurrency(s, effective, context));
         List<JsonNode> outputs = FanOut.run(s.path(), items.size(), limit, index -> {
             execution.listener().mapIterationStarted(s.path(), index);
             try {
@@ -242,6 +245,14 @@ final class Interpreter {
         });
         ArrayNode result = Json.NODES.arrayNode(outputs.size()).addAll(outputs);
         return finish(s.io(), s.resultSelector(), s.resultPath(), raw, result, context);
+    }
+
+    /** The declared limit (0: none) under the runner's cap (0: none). */
+    private int capped(int limit) {
+        if (concurrencyCap == 0) {
+            return limit;
+        }
+        return limit == 0 ? concurrencyCap : Math.min(limit, concurrencyCap);
     }
 
     private static int maxConcurrency(State.Map s, JsonNode input, JsonNode context) throws StatesError {

@@ -19,6 +19,7 @@ public final class LocalRunner {
     private final RandomGenerator random;
     private final Clock clock;
     private final ExecutionListener listener;
+    private final int concurrencyCap;
 
     /**
      * @param bindings local code by the exact Resource string of the Task states (after substitution)
@@ -32,6 +33,24 @@ public final class LocalRunner {
             RandomGenerator random,
             Clock clock,
             ExecutionListener listener) {
+        this(bindings, sleeper, random, clock, listener, 0);
+    }
+
+    /**
+     * The same, running at most {@code concurrencyCap} Map iterations at once whatever a Map's MaxConcurrency
+     * says (0 there means no limit): on one machine each iteration may be a process. 0 here: no cap.
+     */
+    public LocalRunner(
+            Map<String, TaskResource> bindings,
+            Sleeper sleeper,
+            RandomGenerator random,
+            Clock clock,
+            ExecutionListener listener,
+            int concurrencyCap) {
+        if (concurrencyCap < 0) {
+            throw new IllegalArgumentException("concurrencyCap must be 0 (none) or more: " + concurrencyCap);
+        }
+        this.concurrencyCap = concurrencyCap;
         this.tasks = new TaskInvoker(Objects.requireNonNull(bindings, "bindings"));
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = new LockedRandom(Objects.requireNonNull(random, "random"));
@@ -77,7 +96,7 @@ public final class LocalRunner {
         Execution execution =
                 new Execution(clock, random, sleeper, listener, stateMachineArn, executionName, start, data);
         try {
-            JsonNode output = new Interpreter(execution, tasks).run(definition.root(), data);
+            JsonNode output = new Interpreter(execution, tasks, concurrencyCap).run(definition.root(), data);
             return result(execution, ExecutionResult.Status.SUCCEEDED, output, null, null, start);
         } catch (StatesError e) {
             return result(execution, ExecutionResult.Status.FAILED, null, e.error(), e.cause(), start);
@@ -131,8 +150,15 @@ public final class LocalRunner {
         private RandomGenerator random = RandomGenerator.getDefault();
         private Clock clock = Clock.systemUTC();
         private ExecutionListener listener = ExecutionListener.NONE;
+        private int concurrencyCap;
 
         private Builder() {}
+
+        /** At most this many Map iterations at once, whatever a state says (see the constructor); 0: no cap. */
+        public Builder concurrencyCap(int cap) {
+            this.concurrencyCap = cap;
+            return this;
+        }
 
         public Builder bind(String resource, TaskResource binding) {
             bindings.put(Objects.requireNonNull(resource, "resource"), Objects.requireNonNull(binding, "binding"));
@@ -165,7 +191,7 @@ public final class LocalRunner {
         }
 
         public LocalRunner build() {
-            return new LocalRunner(bindings, sleeper, random, clock, listener);
+            return new LocalRunner(bindings, sleeper, random, clock, listener, concurrencyCap);
         }
     }
 }

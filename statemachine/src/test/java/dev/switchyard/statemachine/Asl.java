@@ -59,6 +59,7 @@ final class Asl {
         final Map<String, TaskResource> bindings = new ConcurrentHashMap<>();
         ExecutionListener listener = ExecutionListener.NONE;
         long seed = 42;
+        int concurrencyCap;
 
         Harness bind(String resource, TaskResource binding) {
             bindings.put(resource, binding);
@@ -78,6 +79,7 @@ final class Asl {
                     .random(new SplittableRandom(seed))
                     .clock(CLOCK)
                     .listener(listener)
+                    .concurrencyCap(concurrencyCap)
                     .build();
         }
 

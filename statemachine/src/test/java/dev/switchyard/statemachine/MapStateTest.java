@@ -91,6 +91,19 @@ class MapStateTest {
     }
 
     @Test
+    void shouldHoldToTheRunnersCap_whenMaxConcurrencyIsZeroOrAbove() {
+        harness.concurrencyCap = 4;
+        AtomicInteger peak = boundByBarrier(4);
+
+        ExecutionResult unlimited = harness.run(map("\"MaxConcurrency\": 0,"), items(12));
+        ExecutionResult above = harness.run(map("\"MaxConcurrency\": 10,"), items(12));
+
+        assertThat(unlimited.error()).as("cause %s", unlimited.cause()).isNull();
+        assertThat(above.error()).as("cause %s", above.cause()).isNull();
+        assertThat(peak).hasValue(4);
+    }
+
+    @Test
     void shouldRunOneIterationAtATimeInItemOrder_whenMaxConcurrencyIsOne() {
         List<Integer> order = new CopyOnWriteArrayList<>();
         AtomicInteger running = new AtomicInteger();
