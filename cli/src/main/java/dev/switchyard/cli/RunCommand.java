@@ -7,12 +7,16 @@ import dev.switchyard.local.LocalProject;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code switchyard run}: a category run through the state machine definition, locally or on AWS (SPEC §7). */
 @Command(
@@ -65,9 +69,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: from the environment).")
     private String region;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() {
         if (aws) {
+            List<String> local = Stream.of(
+                            "--project", "--definition", "--metrics-file", "--audit-file", "--max-local-concurrency")
+                    .filter(spec.commandLine().getParseResult()::hasMatchedOption)
+                    .toList();
+            if (!local.isEmpty()) {
+                throw new UserError(String.join(", ", local) + " " + (local.size() == 1 ? "is" : "are")
+                        + " for local runs; with --aws the deployed state machine runs the deployed definition");
+            }
             return startOnAws();
         }
         if (stateMachine != null) {

@@ -274,10 +274,21 @@ class RunCommandTest {
     }
 
     @Test
-    void shouldRefuseAwsWithoutAStateMachine() {
+    void shouldRefuseAwsWithoutAStateMachine_orWithLocalOptions() {
         CliTest.Result r = run("run", "RAW", "--aws");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--aws needs --state-machine");
+
+        CliTest.Result local = run(
+                "run",
+                "RAW",
+                "--aws",
+                "--state-machine",
+                "arn:aws:states:eu-west-1:123456789012:stateMachine:sw",
+                "--project",
+                project.toString());
+        assertThat(local.status()).isEqualTo(2);
+        assertThat(local.err()).contains("--project is for local runs");
     }
 
     @Test

@@ -99,7 +99,8 @@ public record PlanRequest(
             String name = names.next();
             if (!INPUT_FIELDS.contains(name)) {
                 throw new IllegalArgumentException("execution input: unknown field '" + name
-                        + "' (expected JobCategory and optionally RunDate, Environment, TriggeredBy)");
+                        + "' (expected JobCategory and optionally RunDate, Environment, TriggeredBy; the state machine"
+                        + " itself adds Offset and Rerun)");
             }
         }
         return new PlanRequest(
