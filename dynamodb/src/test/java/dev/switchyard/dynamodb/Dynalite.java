@@ -1,23 +1,19 @@
 package dev.switchyard.dynamodb;
 
+import dev.switchyard.testsupport.NodeTools;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +30,10 @@ public final class Dynalite {
     private static final String CLI = "node_modules/dynalite/cli.js";
     // Loaded before dynalite to make its string comparisons DynamoDB's (UTF-8 bytes); see the file.
     private static final String UTF8_FIX = "utf8-string-order.js";
-    private static final int MIN_NODE_MAJOR = 20;
+    private static final String PACKAGE = "dynalite";
     private static final long START_TIMEOUT_SECONDS = 20;
-    private static final long INSTALL_TIMEOUT_MINUTES = 5;
     private static final int START_ATTEMPTS = 3;
-    private static final String NODE_NEEDED = "Node.js " + MIN_NODE_MAJOR + "+ (node and npm) is needed because the"
-            + " DynamoDB tests run against dynalite, a DynamoDB-API server from npm. Install it, e.g. `apt-get"
-            + " install nodejs npm` (Debian/Ubuntu), `brew install node` (macOS) or from https://nodejs.org,"
-            + " and make sure node and npm are on the PATH.";
+    private static final String WHY = "the DynamoDB tests run against dynalite, a DynamoDB-API server from npm";
 
     private static Server server;
     private static RuntimeException failure;
@@ -79,9 +71,10 @@ public final class Dynalite {
 
     private static Server start() {
         Path packageDir = repositoryRoot().resolve(PACKAGE_DIR);
-        Path node = executable("node").orElseThrow(() -> new IllegalStateException(NODE_NEEDED + " (no node on PATH)"));
-        checkNodeVersion(node);
-        installIfMissing(packageDir);
+        Path node = NodeTools.node(WHY);
+        // npm ci --ignore-scripts: the in-memory store dynalite uses by default needs none of the native modules
+        // install scripts build.
+        NodeTools.installIfStale(packageDir, PACKAGE, WHY);
         IllegalStateException last = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             try {
@@ -172,93 +165,6 @@ public final class Dynalite {
                 + " or a directory above it; run the tests from" + " the Switchyard repository");
     }
 
-    // npm ci (not install) so that the versions are exactly the lock file's. --ignore-scripts: the
-    // in-memory store dynalite uses by default needs none of the native modules install scripts build.
-    // A file lock keeps two JVMs (modules tested in parallel) from installing into one directory at once.
-    private static void installIfMissing(Path packageDir) {
-        if (Files.isRegularFile(packageDir.resolve(CLI))) {
-            return;
-        }
-        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "switchyard-dynalite-install.lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            channel.lock(); // released when the channel closes
-            if (!Files.isRegularFile(packageDir.resolve(CLI))) {
-                npmCi(packageDir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not lock " + lockFile + " to install dynalite", e);
-        }
-    }
-
-    private static void npmCi(Path packageDir) {
-        Path npm = executable("npm").orElseThrow(() -> new IllegalStateException(NODE_NEEDED + " (no npm on PATH)"));
-        List<String> command = List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--ignore-scripts");
-        Run run = run(command, packageDir, TimeUnit.MINUTES.toSeconds(INSTALL_TIMEOUT_MINUTES));
-        if (run.exitCode() != 0 || !Files.isRegularFile(packageDir.resolve(CLI))) {
-            throw new IllegalStateException("`" + String.join(" ", command) + "` in " + packageDir + " failed (exit "
-                    + run.exitCode() + "), so dynalite, which the DynamoDB tests run against, is not installed."
-                    + " Its output:\n" + run.output());
-        }
-    }
-
-    private static void checkNodeVersion(Path node) {
-        Run run = run(List.of(node.toString(), "--version"), Path.of("").toAbsolutePath(), 30);
-        String version = run.output().strip();
-        int major;
-        try {
-            major = Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[0]);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(NODE_NEEDED + " (`" + node + " --version` printed: " + version + ")");
-        }
-        if (major < MIN_NODE_MAJOR) {
-            throw new IllegalStateException(NODE_NEEDED + " (" + node + " is " + version + ")");
-        }
-    }
-
-    private record Run(int exitCode, String output) {}
-
-    private static Run run(List<String> command, Path dir, long timeoutSeconds) {
-        try {
-            Process process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            Output output = Output.drain(process);
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("`" + String.join(" ", command) + "` did not finish within "
-                        + timeoutSeconds + " s; its output:\n" + output.text());
-            }
-            output.finished().get(10, TimeUnit.SECONDS);
-            return new Run(process.exitValue(), output.text());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the output of " + String.join(" ", command), e);
-        }
-    }
-
-    private static Optional<Path> executable(String name) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        List<String> names = windows ? List.of(name + ".exe", name + ".cmd") : List.of(name);
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            for (String candidate : names) {
-                Path file = Path.of(dir.isEmpty() ? "." : dir, candidate);
-                if (Files.isRegularFile(file) && Files.isExecutable(file)) {
-                    return Optional.of(file.toAbsolutePath());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -282,7 +188,6 @@ public final class Dynalite {
         private static final int KEPT_LINES = 200;
         private final Deque<String> lines = new ArrayDeque<>();
         private final CompletableFuture<Void> listening = new CompletableFuture<>();
-        private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
         static Output drain(Process process) {
             Output output = new Output();
@@ -294,10 +199,6 @@ public final class Dynalite {
 
         CompletableFuture<Void> listening() {
             return listening;
-        }
-
-        CompletableFuture<Void> finished() {
-            return finished;
         }
 
         synchronized String text() {
@@ -318,7 +219,6 @@ public final class Dynalite {
                 keep("(reading the output failed: " + e + ")");
             } finally {
                 listening.completeExceptionally(new IllegalStateException("the process ended"));
-                finished.complete(null);
             }
         }
 
