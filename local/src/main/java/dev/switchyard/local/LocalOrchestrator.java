@@ -7,28 +7,21 @@ import dev.switchyard.contracts.Json;
 import dev.switchyard.contracts.audit.AuditEntry;
 import dev.switchyard.contracts.category.CategoryDefinition;
 import dev.switchyard.contracts.domain.DomainEvent;
-import dev.switchyard.contracts.event.InboundEvent;
-import dev.switchyard.contracts.event.Received;
 import dev.switchyard.contracts.event.Rejection;
-import dev.switchyard.contracts.event.TableChanged;
 import dev.switchyard.contracts.files.Loaded;
 import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.contracts.orchestration.NotStarted;
 import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.contracts.orchestration.PlanSlice;
-import dev.switchyard.contracts.stream.TableChange;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.JobRunState;
-import dev.switchyard.ingest.decode.EventDecoder;
 import dev.switchyard.ingest.lambda.PlanHandler;
 import dev.switchyard.ingest.lambda.Wiring;
 import dev.switchyard.reactor.plan.Plan;
 import dev.switchyard.reactor.plan.Planner;
 import dev.switchyard.reactor.ports.ExecutionStarter;
 import dev.switchyard.reactor.ports.Sink;
-import dev.switchyard.reactor.ports.TransientFailureException;
-import dev.switchyard.reactor.react.Outcome;
 import dev.switchyard.reactor.react.Ports;
 import dev.switchyard.reactor.react.ReactorConfig;
 import dev.switchyard.reactor.store.ChangeFeed;
@@ -65,8 +58,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -90,12 +81,8 @@ public final class LocalOrchestrator implements AutoCloseable {
     /** Not switchyard.db, the default store of the other commands, which a run must never replace. */
     public static final String STORE_FILE = "run.db";
 
-    /** An event the reactor defers is delivered again for about a minute, as Lambda's retries would. */
-    private static final int MAX_DEFERRALS = 2_400;
     /** How long stopping waits for the stopped jobs' reports to be recorded. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
-
-    private static final Duration REDELIVERY = Duration.ofMillis(25);
 
     /**
      * How a local run is set up.
@@ -218,12 +205,8 @@ public final class LocalOrchestrator implements AutoCloseable {
     private final JsonLinesFile<JobRunMetric> metrics;
     private final JsonLinesFile<AuditEntry> audit;
     private final JsonLinesFile<Rejection> rejections;
-    private final EventDecoder decoder = new EventDecoder();
-    private final ScheduledExecutorService bus;
+    private final ReactorInbox inbox;
     private final Thread stopJobs;
-    private final Object idle = new Object();
-    private int inFlight; // guarded by idle
-    private long feedPosition;
     private final java.util.concurrent.atomic.AtomicInteger rejectedCount =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean stopping;
@@ -272,12 +255,10 @@ public final class LocalOrchestrator implements AutoCloseable {
                 store.table(StateTable.SCHEMA),
                 new Ports(glue, this::startChained, metrics, audit, domainEvents),
                 ReactorConfig.defaults().withActor("switchyard-local"),
-                rejection -> {
-                    rejectedCount.incrementAndGet();
-                    rejections.accept(rejection);
-                },
+                this::reject,
                 options.clock(),
                 options.zone());
+        this.inbox = new ReactorInbox(wiring.reactor(), feed, options.clock(), this::reject, this::problem);
         this.planner = new PlanHandler(wiring);
         this.definition =
                 Definition.parse(readDefinition(options.definition()), Map.of("PlannerFunctionArn", PLANNER_ARN));
@@ -294,11 +275,21 @@ public final class LocalOrchestrator implements AutoCloseable {
                 options.concurrencyCap());
         this.stopJobs = new Thread(() -> stop(SHUTDOWN_WAIT), "switchyard-stop");
         Runtime.getRuntime().addShutdownHook(stopJobs);
-        this.bus = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "switchyard-reactor");
-            thread.setDaemon(true);
-            return thread;
-        });
+    }
+
+    /** Local Glue's events, to the reactor (they only come once a run has begun, when the inbox is there). */
+    private void deliver(String json) {
+        inbox.deliver(json);
+    }
+
+    private void reject(Rejection rejection) {
+        rejectedCount.incrementAndGet();
+        rejections.accept(rejection);
+    }
+
+    private void problem(String message) {
+        problems.add(message);
+        progress.problem(message);
     }
 
     /**
@@ -338,8 +329,8 @@ public final class LocalOrchestrator implements AutoCloseable {
                 defined = categories.values().size();
             }
             progress.imported(jobs, defined);
-            orchestrator.pumpFeed();
-            orchestrator.drain();
+            orchestrator.inbox.pumpFeed();
+            orchestrator.inbox.drain();
             return orchestrator;
         } catch (RuntimeException e) {
             if (orchestrator != null) {
@@ -386,7 +377,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         SqliteStore store = SqliteStore.open(file, options.clock());
         try {
             LocalOrchestrator orchestrator = new LocalOrchestrator(project, options, progress, store);
-            orchestrator.feedPosition = orchestrator.lastFeedPosition();
+            orchestrator.inbox.skipFeed();
             return orchestrator;
         } catch (RuntimeException e) {
             store.close();
@@ -423,9 +414,9 @@ public final class LocalOrchestrator implements AutoCloseable {
                     // Nothing queued: once the reactor has handled every event (and the table's changes),
                     // chaining may have queued more. A queued execution runs at once, as on AWS, while the
                     // reactor catches up.
-                    drain();
-                    pumpFeed();
-                    drain();
+                    inbox.drain();
+                    inbox.pumpFeed();
+                    inbox.drain();
                     synchronized (queue) {
                         if (queue.isEmpty()) {
                             break;
@@ -438,9 +429,9 @@ public final class LocalOrchestrator implements AutoCloseable {
         } finally {
             // Stopped or not, what the jobs reported reaches the store before the run ends.
             Thread.interrupted();
-            drain();
-            pumpFeed();
-            drain();
+            inbox.drain();
+            inbox.pumpFeed();
+            inbox.drain();
             runThread = null;
             loopDone.countDown();
         }
@@ -488,7 +479,7 @@ public final class LocalOrchestrator implements AutoCloseable {
                 jobs,
                 List.copyOf(notStarted.getOrDefault(pending.name(), List.of())),
                 Duration.between(started, options.clock().instant()));
-        deliver(ExecutionEventJson.statusChange(
+        inbox.deliver(ExecutionEventJson.statusChange(
                 STATE_MACHINE_ARN,
                 pending.name(),
                 pending.input(),
@@ -588,99 +579,6 @@ public final class LocalOrchestrator implements AutoCloseable {
         return STATE_MACHINE_ARN.replace(":stateMachine:", ":execution:") + ":" + name;
     }
 
-    // --- The reactor's inputs ------------------------------------------------------------------------------
-
-    /** Hands an EventBridge event (JSON) to the reactor, as an EventBridge rule would. */
-    private void deliver(String json) {
-        Received received = decoder.decode(json, "local event");
-        switch (received) {
-            case Received.Rejected r -> {
-                rejectedCount.incrementAndGet();
-                rejections.accept(r.rejection());
-                problems.add("a local event was rejected: " + r.rejection().reason());
-            }
-            case Received.Accepted a -> submit(a.event(), 0);
-        }
-    }
-
-    private void submit(InboundEvent event, int attempt) {
-        synchronized (idle) {
-            inFlight++;
-        }
-        Runnable handle = () -> {
-            try {
-                Outcome outcome = wiring.reactor().handle(event, options.clock().instant());
-                if (outcome.kind() == Outcome.Kind.DEFERRED) {
-                    retry(event, attempt, outcome.detail());
-                }
-            } catch (TransientFailureException e) {
-                retry(event, attempt, e.getMessage());
-            } catch (RuntimeException e) {
-                problems.add("the reactor failed on an event: " + e);
-                progress.problem("the reactor failed on an event: " + e);
-            } finally {
-                synchronized (idle) {
-                    inFlight--;
-                    idle.notifyAll();
-                }
-            }
-        };
-        if (attempt == 0) {
-            bus.execute(handle);
-        } else {
-            bus.schedule(handle, REDELIVERY.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void retry(InboundEvent event, int attempt, String why) {
-        if (attempt >= MAX_DEFERRALS) {
-            String message = "an event was given up after " + attempt + " redeliveries: " + why;
-            problems.add(message);
-            progress.problem(message);
-            return;
-        }
-        submit(event, attempt + 1);
-    }
-
-    /** Hands the control table's changes since the last pump to the reactor, as the table's stream would. */
-    private void pumpFeed() {
-        while (true) {
-            List<TableChange> changes = feed.read(feedPosition, 500);
-            if (changes.isEmpty()) {
-                return;
-            }
-            for (TableChange change : changes) {
-                submit(new TableChanged(change), 0);
-                feedPosition = Long.parseLong(change.sequenceNumber());
-            }
-        }
-    }
-
-    private long lastFeedPosition() {
-        long position = 0;
-        while (true) {
-            List<TableChange> changes = feed.read(position, 500);
-            if (changes.isEmpty()) {
-                return position;
-            }
-            position = Long.parseLong(changes.getLast().sequenceNumber());
-        }
-    }
-
-    /** Waits until the reactor has handled every event handed to it. */
-    private void drain() {
-        synchronized (idle) {
-            while (inFlight > 0) {
-                try {
-                    idle.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the reactor was handling events", e);
-                }
-            }
-        }
-    }
-
     private static JsonNode readDefinition(Path file) {
         try {
             if (file != null) {
@@ -714,7 +612,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         } catch (IllegalStateException e) {
             // the JVM is shutting down, and the hook is running or has run
         }
-        bus.shutdownNow();
+        inbox.close();
         metrics.close();
         audit.close();
         rejections.close();
