@@ -1,7 +1,11 @@
 package dev.switchyard.benchmarks;
 
+import dev.switchyard.local.ExecutionReport;
+import dev.switchyard.local.LocalOptions;
 import dev.switchyard.local.LocalOrchestrator;
 import dev.switchyard.local.LocalProject;
+import dev.switchyard.local.RunProgress;
+import dev.switchyard.local.RunReport;
 import dev.switchyard.statemachine.ExecutionResult;
 import java.io.IOException;
 import java.io.Writer;
@@ -48,12 +52,9 @@ public final class LocalScale {
         });
 
         long start = System.nanoTime();
-        LocalOrchestrator.Report report;
-        try (LocalOrchestrator orchestrator = LocalOrchestrator.fresh(
-                LocalProject.at(dir),
-                "RAW",
-                LocalOrchestrator.Options.defaults(),
-                new LocalOrchestrator.Progress() {})) {
+        RunReport report;
+        try (LocalOrchestrator orchestrator =
+                LocalOrchestrator.fresh(LocalProject.at(dir), "RAW", LocalOptions.defaults(), new RunProgress() {})) {
             report = orchestrator.run("RAW", LocalDate.parse("2026-11-30"), false);
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
@@ -64,7 +65,7 @@ public final class LocalScale {
                 .mapToLong(e -> e.result().stateTransitions())
                 .sum();
         ExecutionResult largest = report.executions().stream()
-                .map(LocalOrchestrator.ExecutionReport::result)
+                .map(ExecutionReport::result)
                 .max(java.util.Comparator.comparingInt(ExecutionResult::largestPayloadBytes))
                 .orElseThrow();
         System.out.printf(

@@ -2,8 +2,10 @@ package dev.switchyard.cli;
 
 import dev.switchyard.aws.AwsClients;
 import dev.switchyard.aws.StepFunctionsStarter;
+import dev.switchyard.local.LocalOptions;
 import dev.switchyard.local.LocalOrchestrator;
 import dev.switchyard.local.LocalProject;
+import dev.switchyard.local.RunReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -177,13 +179,13 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            LocalOrchestrator.Options settings = LocalOrchestrator.Options.defaults()
+            LocalOptions settings = LocalOptions.defaults()
                     .withZone(zone)
                     .withDefinition(definition)
                     .withSinks(metricsFile, auditFile)
                     .withConcurrencyCap(maxLocalConcurrency);
             RunOutput output = new RunOutput(main.out(), main.err(), format.json(), maxLocalConcurrency);
-            LocalOrchestrator.Report report;
+            RunReport report;
             try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun)) {
                 // The default date comes from the command's clock; the run itself is timed by the real one.
                 LocalDate runDate =
@@ -195,11 +197,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         private static LocalOrchestrator open(
-                LocalProject project,
-                String category,
-                LocalOrchestrator.Options settings,
-                RunOutput output,
-                boolean rerun) {
+                LocalProject project, String category, LocalOptions settings, RunOutput output, boolean rerun) {
             try {
                 return rerun
                         ? LocalOrchestrator.resume(project, settings, output)

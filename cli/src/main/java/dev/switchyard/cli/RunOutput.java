@@ -8,9 +8,12 @@ import dev.switchyard.contracts.domain.DomainEvent;
 import dev.switchyard.contracts.orchestration.NotStarted;
 import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.table.JobRunState;
+import dev.switchyard.local.ExecutionReport;
 import dev.switchyard.local.LocalGlue;
 import dev.switchyard.local.LocalOrchestrator;
 import dev.switchyard.local.LocalProject;
+import dev.switchyard.local.RunProgress;
+import dev.switchyard.local.RunReport;
 import dev.switchyard.reactor.plan.Decision;
 import dev.switchyard.reactor.plan.Plan;
 import dev.switchyard.statemachine.ExecutionResult;
@@ -26,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a large category instead), the chained categories, and a summary table; or, with {@code --format json}, the
  * progress on standard error and SPEC §7's JSON on standard output.
  */
-final class RunOutput implements LocalOrchestrator.Progress {
+final class RunOutput implements RunProgress {
     /** Above this many jobs in an execution, progress is a count, not a line per job. */
     static final int JOB_LINES = 40;
 
@@ -170,7 +173,7 @@ final class RunOutput implements LocalOrchestrator.Progress {
     }
 
     @Override
-    public void executionFinished(LocalOrchestrator.ExecutionReport report) {
+    public void executionFinished(ExecutionReport report) {
         ExecutionResult result = report.result();
         long failures = report.jobs().stream()
                 .filter(j -> j.state() != JobRunState.SUCCEEDED)
@@ -194,7 +197,7 @@ final class RunOutput implements LocalOrchestrator.Progress {
     }
 
     /** The end of a run: the summary table, or the JSON document. */
-    void summary(LocalProject project, LocalOrchestrator.Report report) {
+    void summary(LocalProject project, RunReport report) {
         if (json) {
             out.println(json(report));
             out.flush();
@@ -203,7 +206,7 @@ final class RunOutput implements LocalOrchestrator.Progress {
         say("");
         TextTable table =
                 new TextTable("CATEGORY", "RUN DATE", "STATUS", "JOBS", "FAILED", "TRANSITIONS", "TOOK", "EXECUTION");
-        for (LocalOrchestrator.ExecutionReport e : report.executions()) {
+        for (ExecutionReport e : report.executions()) {
             table.row(
                     category(e),
                     e.plan() == null
@@ -248,18 +251,18 @@ final class RunOutput implements LocalOrchestrator.Progress {
         out.flush();
     }
 
-    private static String category(LocalOrchestrator.ExecutionReport e) {
+    private static String category(ExecutionReport e) {
         return e.plan() != null
                 ? e.plan().jobCategory()
                 : e.input().path("JobCategory").asText();
     }
 
     /** SPEC §7: {"executions": [{"Category", "RunDate", "Status", "StateTransitions", "Jobs": [...]}], "triggers"}. */
-    static String json(LocalOrchestrator.Report report) {
+    static String json(RunReport report) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         ArrayNode executions = root.putArray("executions");
-        for (LocalOrchestrator.ExecutionReport e : report.executions()) {
+        for (ExecutionReport e : report.executions()) {
             ObjectNode node = executions.addObject();
             node.put("Category", category(e));
             node.put(

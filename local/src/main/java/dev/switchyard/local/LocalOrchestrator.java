@@ -15,7 +15,6 @@ import dev.switchyard.contracts.orchestration.NotStarted;
 import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.table.ControlTableItem;
-import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.ingest.lambda.PlanHandler;
 import dev.switchyard.ingest.lambda.Wiring;
 import dev.switchyard.reactor.plan.Plan;
@@ -34,7 +33,6 @@ import dev.switchyard.statemachine.Definition;
 import dev.switchyard.statemachine.ExecutionListener;
 import dev.switchyard.statemachine.ExecutionResult;
 import dev.switchyard.statemachine.LocalRunner;
-import dev.switchyard.statemachine.Sleeper;
 import dev.switchyard.statemachine.TaskCall;
 import dev.switchyard.statemachine.TaskFailedException;
 import dev.switchyard.statemachine.TaskResource;
@@ -43,11 +41,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +51,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -84,117 +79,9 @@ public final class LocalOrchestrator implements AutoCloseable {
     /** How long stopping waits for the stopped jobs' reports to be recorded. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
-    /**
-     * How a local run is set up.
-     *
-     * @param definition the state machine definition; null: the packaged {@code infra/statemachine.asl.json}
-     * @param zone where "today" is when no date is given
-     * @param metricsFile where metrics are appended; null: {@code .switchyard/metrics.jsonl}
-     * @param auditFile where audit entries are appended; null: {@code .switchyard/audit.jsonl}
-     */
-    public record Options(
-            Path definition,
-            ZoneId zone,
-            Clock clock,
-            Sleeper sleeper,
-            Path metricsFile,
-            Path auditFile,
-            int concurrencyCap) {
-        /**
-         * On one machine every running job is a process: at most this many at once, whatever a category's
-         * MaxConcurrency says (0 there means no limit). Step Functions runs an inline Map 40 at a time at most.
-         */
-        public static final int DEFAULT_CONCURRENCY_CAP = 64;
-
-        public Options {
-            Objects.requireNonNull(zone, "zone");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(sleeper, "sleeper");
-            if (concurrencyCap < 1) {
-                throw new IllegalArgumentException("the concurrency cap must be at least 1: " + concurrencyCap);
-            }
-        }
-
-        public static Options defaults() {
-            return new Options(
-                    null, ZoneId.of("UTC"), Clock.systemUTC(), Sleeper.REAL, null, null, DEFAULT_CONCURRENCY_CAP);
-        }
-
-        public Options withDefinition(Path file) {
-            return new Options(file, zone, clock, sleeper, metricsFile, auditFile, concurrencyCap);
-        }
-
-        public Options withZone(ZoneId zone) {
-            return new Options(definition, zone, clock, sleeper, metricsFile, auditFile, concurrencyCap);
-        }
-
-        public Options withSinks(Path metrics, Path audit) {
-            return new Options(definition, zone, clock, sleeper, metrics, audit, concurrencyCap);
-        }
-
-        public Options withConcurrencyCap(int cap) {
-            return new Options(definition, zone, clock, sleeper, metricsFile, auditFile, cap);
-        }
-    }
-
-    /** What a run shows as it goes. Called from several threads. */
-    public interface Progress extends LocalGlue.Listener {
-        default void imported(int jobs, int categories) {}
-
-        default void executionStarted(String name, JsonNode input) {}
-
-        /**
-         * @param plan every decision of the plan, for the first slice of a run (null for a later slice or a
-         *     re-run, which plan nothing anew)
-         */
-        default void planned(String executionName, PlanSlice slice, Plan plan) {}
-
-        /** The state machine could not start a job (it is recorded as failed in its category run). */
-        default void notStarted(String executionName, NotStarted job) {}
-
-        default void executionFinished(ExecutionReport report) {}
-
-        default void domainEvent(DomainEvent event) {}
-
-        default void problem(String message) {}
-    }
-
-    /**
-     * One execution of the state machine, the job runs it started, and the jobs it could not start.
-     */
-    public record ExecutionReport(
-            String name,
-            JsonNode input,
-            PlanSlice plan,
-            ExecutionResult result,
-            List<LocalGlue.Run> jobs,
-            List<NotStarted> notStarted,
-            Duration took) {
-        /** Job runs that did not succeed, and jobs that did not start. */
-        public long failures() {
-            return jobs.stream().filter(j -> j.state() != JobRunState.SUCCEEDED).count() + notStarted.size();
-        }
-    }
-
-    /** Everything a call of {@link #run} did. */
-    public record Report(
-            List<ExecutionReport> executions,
-            List<DomainEvent.CategoryTriggered> triggers,
-            List<DomainEvent.CategoryRunBlocked> blocked,
-            List<String> problems,
-            int rejected,
-            boolean stopped,
-            Duration took) {
-        public boolean succeeded() {
-            return !stopped
-                    && !executions.isEmpty()
-                    && executions.stream().allMatch(e -> e.result().status() == ExecutionResult.Status.SUCCEEDED);
-        }
-    }
-
     private final LocalProject project;
-    private final Options options;
-    private final Progress progress;
+    private final LocalOptions options;
+    private final RunProgress progress;
     private final SqliteStore store;
     private final ChangeFeed feed;
     private final Wiring wiring;
@@ -223,7 +110,7 @@ public final class LocalOrchestrator implements AutoCloseable {
 
     private record Pending(String name, ObjectNode input) {}
 
-    private LocalOrchestrator(LocalProject project, Options options, Progress progress, SqliteStore store) {
+    private LocalOrchestrator(LocalProject project, LocalOptions options, RunProgress progress, SqliteStore store) {
         this.project = project;
         this.options = options;
         this.progress = progress;
@@ -301,7 +188,8 @@ public final class LocalOrchestrator implements AutoCloseable {
      *     store is replaced)
      * @throws IllegalArgumentException when a file is missing or invalid, or names no such category
      */
-    public static LocalOrchestrator fresh(LocalProject project, String category, Options options, Progress progress) {
+    public static LocalOrchestrator fresh(
+            LocalProject project, String category, LocalOptions options, RunProgress progress) {
         Loaded<ControlTableItem> table = TableFiles.readControlTable(project.controlTable());
         Loaded<CategoryDefinition> categories =
                 project.categories().map(TableFiles::readCategories).orElse(null);
@@ -368,7 +256,7 @@ public final class LocalOrchestrator implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the project has not been run
      */
-    public static LocalOrchestrator resume(LocalProject project, Options options, Progress progress) {
+    public static LocalOrchestrator resume(LocalProject project, LocalOptions options, RunProgress progress) {
         Path file = project.stateDir().resolve(STORE_FILE);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(project.dir() + " has not been run yet (no " + file
@@ -391,7 +279,7 @@ public final class LocalOrchestrator implements AutoCloseable {
      *
      * @param date null: today in the options' zone
      */
-    public Report run(String category, LocalDate date, boolean rerun) {
+    public RunReport run(String category, LocalDate date, boolean rerun) {
         Instant began = options.clock().instant();
         LocalDate runDate = date != null ? date : LocalDate.ofInstant(began, options.zone());
         ObjectNode input = PlanRequest.executionInput(category, runDate, null, TRIGGERED_BY_COMMAND);
@@ -435,7 +323,7 @@ public final class LocalOrchestrator implements AutoCloseable {
             runThread = null;
             loopDone.countDown();
         }
-        return new Report(
+        return new RunReport(
                 executions,
                 List.copyOf(triggers),
                 List.copyOf(blocked),
