@@ -30,11 +30,12 @@ import picocli.CommandLine.Spec;
                     + " on this machine: the jobs of DIR/jobs.yaml stand in for Glue, and the reactor keeps statuses"
                     + " and history and chains the downstream categories, which then run too, until nothing is left.",
             "",
-            "Each run starts from the project's files: a new store in DIR/.switchyard/run.db is loaded from"
+            "Each run starts from the project's files: a new store (run.db in DIR/.switchyard) is loaded from"
                     + " control-table.* and categories.*, so an edited row is followed at once. Metrics and audit"
-                    + " entries are appended to DIR/.switchyard/metrics.jsonl and audit.jsonl, each run's output goes"
-                    + " to DIR/.switchyard/logs/JOB/RUN_ID.log. A failed job blocks its category run and what"
-                    + " depends on it; 'switchyard rerun' re-runs the failed jobs.",
+                    + " entries are appended to metrics.jsonl and audit.jsonl there, and each job run's output goes"
+                    + " to logs/JOB/RUN_ID.log there. A failed job blocks its category run and what depends on it;"
+                    + " 'switchyard rerun' re-runs the failed jobs. Ctrl-C stops the run: running jobs are killed"
+                    + " and recorded STOPPED.",
             "With --aws, starts the deployed state machine instead (execution CATEGORY-DATE, idempotent) and prints"
                     + " its ARN.",
         },
@@ -45,8 +46,8 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  switchyard run RAW --project examples/demo",
             "  switchyard run RAW --project examples/demo --date 2026-11-30 --format json",
-            "  switchyard run RAW --aws --state-machine arn:aws:states:eu-west-1:123456789012:stateMachine:sw \\",
-            "      --date 2026-11-30",
+            "  switchyard run RAW --aws --state-machine ARN --date 2026-11-30",
+            "      (ARN: the stack's StateMachineArn output)",
             "",
         })
 final class RunCommand implements Callable<Integer> {
@@ -148,13 +149,13 @@ final class RunCommand implements Callable<Integer> {
         @Option(
                 names = "--metrics-file",
                 paramLabel = "FILE",
-                description = "Append job-run metrics here (default: DIR/.switchyard/metrics.jsonl).")
+                description = "Append job-run metrics here (default: metrics.jsonl in DIR/.switchyard).")
         Path metricsFile;
 
         @Option(
                 names = "--audit-file",
                 paramLabel = "FILE",
-                description = "Append audit entries here (default: DIR/.switchyard/audit.jsonl).")
+                description = "Append audit entries here (default: audit.jsonl in DIR/.switchyard).")
         Path auditFile;
 
         @Option(
