@@ -16,6 +16,7 @@ import dev.switchyard.local.RunProgress;
 import dev.switchyard.local.RunReport;
 import dev.switchyard.reactor.plan.Decision;
 import dev.switchyard.reactor.plan.Plan;
+import dev.switchyard.reactor.react.PlanStep;
 import dev.switchyard.statemachine.ExecutionResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -305,6 +306,7 @@ final class RunOutput implements RunProgress {
                 ObjectNode node2 = jobs.addObject();
                 node2.put("JobName", job.jobName());
                 node2.put("State", "FAILED");
+                node2.put("JobRunId", PlanStep.notStartedRunId(job));
                 node2.put("NotStarted", true);
                 node2.put("ErrorMessage", job.error() + (job.cause().isEmpty() ? "" : ": " + job.cause()));
             }

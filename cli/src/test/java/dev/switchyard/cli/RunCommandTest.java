@@ -308,6 +308,7 @@ class RunCommandTest {
                 .satisfies(j -> {
                     assertThat(j.path("JobName").asText()).isEqualTo("raw_orders");
                     assertThat(j.path("ErrorMessage").asText()).startsWith("Glue.EntityNotFoundException");
+                    assertThat(j.path("JobRunId").asText()).startsWith("not-started-");
                 });
         assertThat(texts(failed.json().path("blocked"), "Category")).containsExactly("RAW");
         assertThat(failed.json().path("triggers")).isEmpty();

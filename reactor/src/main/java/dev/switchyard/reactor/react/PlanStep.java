@@ -71,7 +71,7 @@ public final class PlanStep {
      * under a run id made from the execution and the job, so a retried request records it once.
      */
     public Outcome notStarted(NotStarted job, Instant now) {
-        String runId = "not-started-" + Digests.hex(16, job.executionName() + "\u0000" + job.jobName());
+        String runId = notStartedRunId(job);
         String message = "did not start: " + job.error() + (job.cause().isEmpty() ? "" : ": " + job.cause());
         if (message.length() > MAX_ERROR_MESSAGE) {
             message = message.substring(0, MAX_ERROR_MESSAGE - 1) + "…";
@@ -81,6 +81,11 @@ public final class PlanStep {
         GlueRun run = new GlueRun(
                 job.jobName(), runId, JobRunState.FAILED, now, now, 0L, 0, null, null, null, message, job.arguments());
         return reactor.handleFound(event, run, now);
+    }
+
+    /** The run id a job that could not start is recorded under: the same for a retried request. */
+    public static String notStartedRunId(NotStarted job) {
+        return "not-started-" + Digests.hex(16, job.executionName() + "\u0000" + job.jobName());
     }
 
     /**
