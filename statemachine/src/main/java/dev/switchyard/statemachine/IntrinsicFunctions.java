@@ -74,7 +74,11 @@ final class IntrinsicFunctions {
             case Intrinsic.PathArg arg -> {
                 JsonNode value = arg.path().select(eval.input(), eval.context());
                 if (value == null) {
-                    throw failure(call.function(), index, "(" + arg.path() + ") selects nothing in the input");
+                    // Step Functions fails the execution here (States.Runtime, which no Catch intercepts), as it
+                    // does for a Parameters path that selects nothing.
+                    throw StatesError.runtime("The JsonPath argument for the field '" + arg.path() + "' of "
+                            + call.function() + " could not be found in the input '" + Json.abbreviate(eval.input())
+                            + "'");
                 }
                 yield value;
             }

@@ -268,10 +268,10 @@ class IntrinsicFunctionsTest {
     }
 
     @Test
-    void shouldFail_whenAnArgumentPathSelectsNothing() {
+    void shouldFailTheExecutionWithStatesRuntime_whenAnArgumentPathSelectsNothing() {
         ExecutionResult result = pass("{\"s.$\": \"States.ArrayLength($.missing)\"}", "{}");
 
-        assertThat(result.error()).isEqualTo("States.IntrinsicFailure");
+        assertThat(result.error()).isEqualTo("States.Runtime");
         assertThat(result.cause()).contains("States.ArrayLength").contains("$.missing");
     }
 

@@ -101,6 +101,32 @@ class SwitchyardStateMachineTest {
     }
 
     @Test
+    void shouldSayInTheSummaryWhenAJobThatCouldNotStartCouldNotBeRecorded() {
+        harness.bind(PLANNER, call -> {
+            plannerInputs.add(call.input());
+            if (call.input().has("NotStarted")) {
+                throw new TaskFailedException("Lambda.Unknown", "the function crashed");
+            }
+            return json(PLAN);
+        });
+        harness.bind(GLUE, call -> {
+            String job = call.input().get("JobName").textValue();
+            if (job.equals("c")) {
+                throw new TaskFailedException("Glue.EntityNotFoundException", "Job c not found");
+            }
+            return json("{\"JobName\": \"" + job + "\", \"JobRunState\": \"SUCCEEDED\", \"Id\": \"jr_" + job + "\"}");
+        });
+
+        ExecutionResult result = run();
+
+        assertThat(result.error()).isEqualTo("Switchyard.JobsFailed");
+        assertThat(result.cause())
+                .contains(
+                        "{\"Failed\":\"c\",\"Error\":\"Glue.EntityNotFoundException\",\"NotRecorded\":\"Lambda.Unknown\"}");
+        assertThat(result.transitionsByState()).containsEntry("RunJobs > NotRecorded", 1L);
+    }
+
+    @Test
     void shouldRecordAJobThatCouldNotStart_andStillEndWithItsName() {
         planReturns(PLAN);
         harness.bind(GLUE, call -> {

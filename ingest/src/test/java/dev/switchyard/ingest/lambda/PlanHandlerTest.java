@@ -87,6 +87,8 @@ class PlanHandlerTest {
                  "ExecutionName": "RAW-x"}""";
 
         JsonNode first = invoke(notStarted);
+        // the state machine retries the call a few seconds later: the same job, recorded once
+        harness.clock = java.time.Clock.fixed(Harness.NOW.plusSeconds(3), java.time.ZoneOffset.UTC);
         JsonNode again = invoke(notStarted);
 
         assertThat(first.path("outcome").asText()).isEqualTo("APPLIED");

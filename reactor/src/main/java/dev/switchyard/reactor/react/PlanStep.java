@@ -72,6 +72,10 @@ public final class PlanStep {
      */
     public Outcome notStarted(NotStarted job, Instant now) {
         String runId = notStartedRunId(job);
+        // A retried request: its event would be stamped later than the first and so count as news.
+        if (reactor.history().entry(job.jobName(), runId).isPresent()) {
+            return Outcome.of(Outcome.Kind.DUPLICATE, "run " + runId + " is recorded already");
+        }
         String message = "did not start: " + job.error() + (job.cause().isEmpty() ? "" : ": " + job.cause());
         if (message.length() > MAX_ERROR_MESSAGE) {
             message = message.substring(0, MAX_ERROR_MESSAGE - 1) + "…";
@@ -101,7 +105,9 @@ public final class PlanStep {
         }
         Map<String, Attr> item = reactor.control().get(entry.jobName()).orElse(null);
         if (item == null) {
-            return false; // deleted from the table since: nothing to start
+            // Deleted from the control table since the run opened, but still in its manifest (and perhaps still a
+            // Glue job): started, it ends the run one way or the other; left alone, the run would stay open.
+            return true;
         }
         Optional<JobRunState> status = item.get(ControlTableItem.STATUS_FLAG) instanceof Attr.S s
                 ? JobRunState.parse(s.value())

@@ -89,6 +89,10 @@ public final class Reactor {
         return categoryRuns;
     }
 
+    RunHistory history() {
+        return history;
+    }
+
     ReactorConfig config() {
         return config;
     }

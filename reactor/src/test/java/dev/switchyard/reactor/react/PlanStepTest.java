@@ -181,6 +181,17 @@ class PlanStepTest {
     }
 
     @Test
+    void shouldRerunAJobDeletedFromTheTableThatNeverStarted() {
+        jobs("RAW", 2, "raw_");
+        step.plan(PlanRequest.of("RAW", D, null, false), NOW);
+        event("raw_00000", "jr_a", JobRunState.FAILED, 1);
+        control.delete("raw_00001", OptionalLong.empty(), new Stamp("bob", NOW));
+
+        assertThat(step.plan(PlanRequest.of("RAW", D, null, true), NOW).jobs())
+                .containsExactly("raw_00000", "raw_00001");
+    }
+
+    @Test
     void shouldAnswerTheSameSliceWhenTheOpeningExecutionPlansAgain() {
         jobs("RAW", 3, "raw_");
         PlanRequest request = new PlanRequest("RAW", D, null, 0, false, "RAW-2026-11-30", NOW);
