@@ -77,7 +77,8 @@ final class IntrinsicFunctions {
                     // Step Functions fails the execution here (States.Runtime, which no Catch intercepts), as it
                     // does for a Parameters path that selects nothing.
                     throw StatesError.runtime("The JsonPath argument for the field '" + arg.path() + "' of "
-                            + call.function() + " could not be found in the input '" + Json.abbreviate(eval.input())
+                            + call.function().asl() + " could not be found in the input '"
+                            + Json.abbreviate(eval.input())
                             + "'");
                 }
                 yield value;
