@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
         },
         footer = {
             "",
-            "Exit status: 0 when every execution succeeded, 1 when one failed, 2 for bad arguments or files.",
+            "Exit status: 0 when every execution succeeded and its category run is complete, 1 otherwise, 2 for bad"
+                    + " arguments or files; stopped by Ctrl-C, the shell's 130 (143 for SIGTERM).",
             "",
             "Example:",
             "  switchyard rerun RAW --date 2026-11-30 --project examples/demo",

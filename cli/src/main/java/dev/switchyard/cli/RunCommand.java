@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit status: 0 when every execution succeeded, 1 when one failed, 2 for bad arguments or files.",
+            "Exit status: 0 when every execution succeeded and its category run is complete, 1 otherwise, 2 for bad"
+                    + " arguments or files; stopped by Ctrl-C, the shell's 130 (143 for SIGTERM).",
             "",
             "Examples:",
             "  switchyard run RAW --project examples/demo",
@@ -115,7 +116,11 @@ final class RunCommand implements Callable<Integer> {
                     .println("{\"executionArn\":\"" + arn + "\",\"Category\":\"" + category + "\",\"RunDate\":\"" + date
                             + "\"}");
         } else {
-            main.out().printf("started %s for %s on AWS: %s%n", category, date, arn);
+            // StartExecution is idempotent by name: the execution may have been started before.
+            main.out()
+                    .printf(
+                            "%s for %s on AWS: execution %s (started now, or before under this name)%n",
+                            category, date, arn);
         }
         return 0;
     }
@@ -192,8 +197,9 @@ final class RunCommand implements Callable<Integer> {
                 LocalDate runDate =
                         date != null ? date : LocalDate.now(main.clock().withZone(zone));
                 report = orchestrator.run(category, runDate, rerun);
+                // Before closing: a run stopped by Ctrl-C has until the close to say what it did.
+                output.summary(project, report);
             }
-            output.summary(project, report);
             return report.succeeded() ? 0 : 1;
         }
 

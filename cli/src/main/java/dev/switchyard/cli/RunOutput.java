@@ -242,6 +242,21 @@ final class RunOutput implements RunProgress {
         for (String problem : report.problems()) {
             out.println("problem: " + problem);
         }
+        for (RunReport.Unfinished open : report.unfinished()) {
+            out.printf(
+                    "%s for %s is still open: %s %s no result (%s)%n",
+                    open.category(),
+                    open.runDate(),
+                    Words.count(open.pending().size(), "job"),
+                    open.pending().size() == 1 ? "has" : "have",
+                    String.join(
+                                    ", ",
+                                    open.pending()
+                                            .subList(
+                                                    0,
+                                                    Math.min(10, open.pending().size())))
+                            + (open.pending().size() > 10 ? ", …" : ""));
+        }
         if (report.stopped()) {
             out.println("Stopped: the running jobs were killed and recorded STOPPED, and nothing queued was started;"
                     + " 'switchyard rerun' starts what was stopped and what never started.");
@@ -327,6 +342,13 @@ final class RunOutput implements RunProgress {
             b.blockers().forEach(node.putArray("Blockers")::add);
         }
         report.problems().forEach(root.putArray("problems")::add);
+        ArrayNode unfinished = root.putArray("unfinished");
+        for (RunReport.Unfinished open : report.unfinished()) {
+            ObjectNode node = unfinished.addObject();
+            node.put("Category", open.category());
+            node.put("RunDate", open.runDate().toString());
+            open.pending().forEach(node.putArray("Pending")::add);
+        }
         root.put("stopped", report.stopped());
         root.put("rejected", report.rejected());
         return root.toString();

@@ -321,13 +321,16 @@ class RunCommandTest {
         assertThat(texts(rerun.json().path("triggers"), "Category")).containsExactly("STG", "MART");
     }
 
-    /** Ctrl-C (here SIGTERM, which runs the same shutdown) kills the running jobs and records them STOPPED. */
-    @Test
-    void shouldRecordRunningJobsStoppedWhenSwitchyardIsStopped() throws Exception {
+    /** Runs the command in a JVM of its own, once raw_orders is running; the job's pid lands in orders.pid. */
+    private Process startWhileRawOrdersRuns() throws Exception {
         Path jobs = project.resolve("jobs.yaml");
         Files.writeString(
                 jobs,
-                Files.readString(jobs).replaceAll("(?m)^raw_orders:.*$", "raw_orders: echo started; exec sleep 60"));
+                Files.readString(jobs)
+                        .replaceAll(
+                                "(?m)^raw_orders:.*$",
+                                java.util.regex.Matcher.quoteReplacement(
+                                        "raw_orders: echo $$ > orders.pid; echo started; exec sleep 60")));
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(
                         javaCommand,
@@ -343,17 +346,23 @@ class RunCommandTest {
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.out").toFile())
                 .start();
-        try {
-            Path logs = project.resolve(".switchyard/logs/raw_orders");
-            long deadline = System.nanoTime() + 120_000_000_000L; // a guard against hanging, not a measurement
-            while (!started(logs)) {
-                assertThat(child.isAlive())
-                        .as(Files.readString(tmp.resolve("child.out")))
-                        .isTrue();
-                assertThat(System.nanoTime()).as("raw_orders never started").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+        Path logs = project.resolve(".switchyard/logs/raw_orders");
+        long deadline = System.nanoTime() + 120_000_000_000L; // a guard against hanging, not a measurement
+        while (!started(logs)) {
+            assertThat(child.isAlive())
+                    .as(Files.readString(tmp.resolve("child.out")))
+                    .isTrue();
+            assertThat(System.nanoTime()).as("raw_orders never started").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return child;
+    }
 
+    /** Ctrl-C (here SIGTERM, which runs the same shutdown) kills the running jobs and records them STOPPED. */
+    @Test
+    void shouldRecordRunningJobsStoppedWhenSwitchyardIsStopped_andSaySo() throws Exception {
+        Process child = startWhileRawOrdersRuns();
+        try {
             child.destroy();
             assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
                     .isTrue();
@@ -361,15 +370,47 @@ class RunCommandTest {
             child.destroyForcibly();
         }
 
+        String out = Files.readString(tmp.resolve("child.out"));
+        assertThat(out).contains("CATEGORY  RUN DATE").contains("Stopped: the running jobs were killed");
+        assertThat(child.exitValue()).isNotZero();
         try (SqliteStore store = SqliteStore.open(project.resolve(".switchyard/run.db"), Clock.systemUTC())) {
             ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
             assertThat(control.get("raw_orders").orElseThrow().get("StatusFlag"))
-                    .as(Files.readString(tmp.resolve("child.out")))
+                    .as(out)
                     .isEqualTo(new Attr.S("STOPPED"));
         }
         assertThat(Files.readAllLines(project.resolve(".switchyard/metrics.jsonl")))
                 .anySatisfy(line ->
                         assertThat(line).contains("\"JobName\":\"raw_orders\"").contains("\"State\":\"STOPPED\""));
+        long job =
+                Long.parseLong(Files.readString(project.resolve("orders.pid")).strip());
+        assertThat(ProcessHandle.of(job).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    }
+
+    /** A switchyard killed outright (kill -9) leaves raw_orders RUNNING in the store; rerun knows it is not. */
+    @Test
+    void shouldRerunAJobLeftRunningByASwitchyardThatWasKilled() throws Exception {
+        Process child = startWhileRawOrdersRuns();
+        long job = 0;
+        try {
+            child.destroyForcibly(); // no shutdown hook runs
+            assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            job = Long.parseLong(Files.readString(project.resolve("orders.pid")).strip());
+        } finally {
+            // the job outlives the JVM that started it, as any process would: end it here
+            ProcessHandle.of(job).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        Path jobs = project.resolve("jobs.yaml");
+        Files.writeString(jobs, Files.readString(jobs).replaceAll("(?m)^raw_orders:.*$", "raw_orders: echo loaded"));
+
+        CliTest.Result rerun = runJson("rerun", "RAW");
+
+        assertThat(rerun.status()).as(rerun.err()).isZero();
+        assertThat(texts(rerun.json().path("executions").get(0).path("Jobs"), "JobName"))
+                .contains("raw_orders");
+        assertThat(texts(rerun.json().path("triggers"), "Category")).containsExactly("STG", "MART");
+        assertThat(rerun.json().path("unfinished")).isEmpty();
     }
 
     private static boolean started(Path logs) throws IOException {

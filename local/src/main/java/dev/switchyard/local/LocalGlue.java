@@ -153,6 +153,10 @@ public final class LocalGlue implements GlueRuns {
             arguments.put(field.getKey(), field.getValue().asText());
         }
 
+        if (stopping) {
+            // Switchyard is being stopped: the execution is being stopped too, and nothing new starts.
+            throw new InterruptedException("switchyard is stopping: " + jobName + " is not started");
+        }
         String runId = "jr_" + Digests.hex(32, jobName + "/" + sequence.incrementAndGet() + "/" + System.nanoTime());
         Path log = logDir.resolve(safe(jobName)).resolve(runId + ".log");
         Instant started = clock.instant();
@@ -187,7 +191,7 @@ public final class LocalGlue implements GlueRuns {
         Process process;
         try {
             Files.createDirectories(run.log().getParent());
-            ProcessBuilder builder = new ProcessBuilder("sh", "-c", job.command())
+            ProcessBuilder builder = new ProcessBuilder(command(job.command()))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(run.log().toFile());
@@ -221,8 +225,12 @@ public final class LocalGlue implements GlueRuns {
             live.remove(process);
         }
         int exit = process.exitValue();
-        // Ctrl-C reaches the commands too (they are in the terminal's process group): 128 + SIGINT or SIGTERM.
-        if ((stopping && exit != 0) || exit == EXIT_SIGINT || exit == EXIT_SIGTERM) {
+        // Without setsid, Ctrl-C reaches the commands too, often before Switchyard sees it: 128 + SIGINT or
+        // SIGTERM. Nothing more starts then.
+        if (exit == EXIT_SIGINT || exit == EXIT_SIGTERM) {
+            stopping = true;
+        }
+        if (stopping && exit != 0) {
             return ended(run, JobRunState.STOPPED, "stopped (exit code " + exit + ")");
         }
         return exit == 0
@@ -236,12 +244,56 @@ public final class LocalGlue implements GlueRuns {
         live.forEach(LocalGlue::kill);
     }
 
+    /** Whether this Glue has been stopped, or a command ended as Ctrl-C ends one: no job starts any more. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /**
+     * {@code sh -c COMMAND}, in a session of its own where {@code setsid} exists (Linux): Ctrl-C in the terminal
+     * then reaches Switchyard alone, which stops the jobs itself, and killing the command's process group kills
+     * whatever it started. {@code -w} waits for the command and answers its exit status.
+     */
+    static List<String> command(String text) {
+        return SETSID ? List.of("setsid", "-w", "sh", "-c", text) : List.of("sh", "-c", text);
+    }
+
+    private static final boolean SETSID = onPath("setsid");
+
+    private static boolean onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean waitFor(Process process) throws InterruptedException {
         process.waitFor();
         return true;
     }
 
     private static void kill(Process process) {
+        if (SETSID) {
+            // The command leads its own process group (setsid ran it in place): kill the group, children included,
+            // even one forked after a look at the descendants would have been taken.
+            try {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start()
+                        .waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // fall back on the descendants below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.contracts.Json;
+import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.audit.AuditEntry;
 import dev.switchyard.contracts.category.CategoryDefinition;
 import dev.switchyard.contracts.domain.DomainEvent;
@@ -15,6 +16,7 @@ import dev.switchyard.contracts.orchestration.NotStarted;
 import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.contracts.orchestration.PlanSlice;
 import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.ingest.lambda.PlanHandler;
 import dev.switchyard.ingest.lambda.Wiring;
 import dev.switchyard.reactor.plan.Plan;
@@ -22,7 +24,9 @@ import dev.switchyard.reactor.plan.Planner;
 import dev.switchyard.reactor.ports.ExecutionStarter;
 import dev.switchyard.reactor.ports.Sink;
 import dev.switchyard.reactor.react.Ports;
+import dev.switchyard.reactor.react.Reactor;
 import dev.switchyard.reactor.react.ReactorConfig;
+import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.ChangeFeed;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.reactor.table.Stamp;
@@ -51,8 +55,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -98,7 +104,9 @@ public final class LocalOrchestrator implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean stopping;
     private volatile Thread runThread;
-    private final java.util.concurrent.CountDownLatch loopDone = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean loopRunning;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch loopDone = new CountDownLatch(1);
 
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final Set<String> executionNames = ConcurrentHashMap.newKeySet();
@@ -160,8 +168,40 @@ public final class LocalOrchestrator implements AutoCloseable {
                 options.clock(),
                 ExecutionListener.NONE,
                 options.concurrencyCap());
-        this.stopJobs = new Thread(() -> stop(SHUTDOWN_WAIT), "switchyard-stop");
+        this.stopJobs = new Thread(this::onShutdown, "switchyard-stop");
         Runtime.getRuntime().addShutdownHook(stopJobs);
+    }
+
+    /**
+     * Runs the store shows unfinished belonged to the process that ran them, which has ended (killed, or the
+     * machine went down): nothing runs them now. Glue would report them stopped, so they are reported STOPPED, and
+     * their category runs can be re-run instead of waiting for ever.
+     */
+    private void stopStaleRuns() {
+        Instant now = options.clock().instant();
+        for (Map<String, Attr> item : new ControlTable(store.table(ControlTable.SCHEMA)).all()) {
+            Optional<JobRunState> state = item.get(ControlTableItem.STATUS_FLAG) instanceof Attr.S status
+                    ? JobRunState.parse(status.value())
+                    : Optional.empty();
+            if (state.isEmpty()
+                    || state.get().isTerminal()
+                    || !(item.get(Reactor.LAST_RUN_ID) instanceof Attr.S runId)
+                    || !(item.get(ControlTableItem.JOB_NAME) instanceof Attr.S jobName)) {
+                continue;
+            }
+            LocalGlue.Run stopped = new LocalGlue.Run(
+                    jobName.value(),
+                    runId.value(),
+                    null,
+                    Map.of(),
+                    now,
+                    now,
+                    JobRunState.STOPPED,
+                    "stopped: the switchyard process that ran it ended",
+                    null);
+            inbox.deliver(GlueEventJson.stateChange(stopped, now));
+        }
+        inbox.drain();
     }
 
     /** Local Glue's events, to the reactor (they only come once a run has begun, when the inbox is there). */
@@ -266,6 +306,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         try {
             LocalOrchestrator orchestrator = new LocalOrchestrator(project, options, progress, store);
             orchestrator.inbox.skipFeed();
+            orchestrator.stopStaleRuns();
             return orchestrator;
         } catch (RuntimeException e) {
             store.close();
@@ -292,8 +333,9 @@ public final class LocalOrchestrator implements AutoCloseable {
 
         List<ExecutionReport> executions = new ArrayList<>();
         runThread = Thread.currentThread();
+        loopRunning = true;
         try {
-            while (!stopping) {
+            while (!stopping && !glue.stopping()) {
                 Pending next;
                 synchronized (queue) {
                     next = queue.pollFirst();
@@ -327,9 +369,10 @@ public final class LocalOrchestrator implements AutoCloseable {
                 executions,
                 List.copyOf(triggers),
                 List.copyOf(blocked),
+                unfinished(executions),
                 List.copyOf(problems),
                 rejectedCount.get(),
-                stopping,
+                stopping || glue.stopping(),
                 Duration.between(began, options.clock().instant()));
     }
 
@@ -345,11 +388,52 @@ public final class LocalOrchestrator implements AutoCloseable {
             running.interrupt();
         }
         glue.stopAll();
+        if (loopRunning) {
+            await(loopDone, wait);
+        }
+    }
+
+    /**
+     * The shutdown hook (Ctrl-C, SIGTERM): stops the run, then waits for the command to print what the run did
+     * and close, since the JVM halts as soon as its hooks return.
+     */
+    private void onShutdown() {
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        stop(SHUTDOWN_WAIT);
+        await(closed, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    private static void await(CountDownLatch latch, Duration wait) {
         try {
-            loopDone.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The category runs the executions worked on that are still open: jobs of theirs have no final result. */
+    private List<RunReport.Unfinished> unfinished(List<ExecutionReport> executions) {
+        CategoryRuns runs = new CategoryRuns(
+                store.table(StateTable.SCHEMA), ReactorConfig.defaults().runRetention());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<RunReport.Unfinished> open = new ArrayList<>();
+        for (ExecutionReport execution : executions) {
+            String category = execution.input().path(PlanRequest.JOB_CATEGORY).asText();
+            String date = execution.input().path(PlanRequest.RUN_DATE).asText();
+            if (date.isEmpty() || !seen.add(category + "@" + date)) {
+                continue;
+            }
+            runs.get(category, LocalDate.parse(date))
+                    .filter(run -> run.status() == CategoryRuns.Status.OPEN)
+                    .ifPresent(run -> open.add(new RunReport.Unfinished(
+                            category,
+                            run.runDate(),
+                            runs.manifest(run).stream()
+                                    .filter(entry -> !entry.isFinal())
+                                    .map(CategoryRuns.Entry::jobName)
+                                    .toList())));
+        }
+        return open;
     }
 
     private ExecutionReport execute(Pending pending) {
@@ -494,16 +578,20 @@ public final class LocalOrchestrator implements AutoCloseable {
 
     @Override
     public void close() {
-        glue.stopAll();
         try {
-            Runtime.getRuntime().removeShutdownHook(stopJobs);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down, and the hook is running or has run
+            glue.stopAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopJobs);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down, and the hook is running or has run
+            }
+            inbox.close();
+            metrics.close();
+            audit.close();
+            rejections.close();
+            store.close();
+        } finally {
+            closed.countDown();
         }
-        inbox.close();
-        metrics.close();
-        audit.close();
-        rejections.close();
-        store.close();
     }
 }

@@ -10,13 +10,18 @@ public record RunReport(
         List<ExecutionReport> executions,
         List<DomainEvent.CategoryTriggered> triggers,
         List<DomainEvent.CategoryRunBlocked> blocked,
+        List<Unfinished> unfinished,
         List<String> problems,
         int rejected,
         boolean stopped,
         Duration took) {
     public boolean succeeded() {
         return !stopped
+                && unfinished.isEmpty()
                 && !executions.isEmpty()
                 && executions.stream().allMatch(e -> e.result().status() == ExecutionResult.Status.SUCCEEDED);
     }
+
+    /** A category run still open after the run: these manifest jobs have no final result. */
+    public record Unfinished(String category, java.time.LocalDate runDate, List<String> pending) {}
 }

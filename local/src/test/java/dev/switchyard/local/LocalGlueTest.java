@@ -87,9 +87,7 @@ class LocalGlueTest {
         assertThat(Json.mapper().readTree(failed.cause()).path("JobRunState").asText())
                 .isEqualTo("TIMEOUT");
         assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.TIMEOUT);
-        long pid = Long.parseLong(Files.readString(dir.resolve("slow.pid")).strip());
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join()); // killed, so this returns at once
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertDead(dir.resolve("slow.pid"));
     }
 
     @Test
@@ -181,11 +179,46 @@ class LocalGlueTest {
         assertThat(events).last().asString().contains("\"state\":\"STOPPED\"");
     }
 
-    /** Waits until the first run's log holds {@code text}: its command is running. */
+    @Test
+    void shouldKillWhatACommandStartedWhenItIsStopped() throws Exception {
+        LocalGlue glue = glue("parent: sleep 60 & echo $! > child.pid; echo started; wait\n");
+        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                glue.startJobRunSync(parameters("parent"), "x");
+                ended.complete(null);
+            } catch (Exception e) {
+                ended.complete(e);
+            }
+        });
+        awaitLog(glue, "started");
+
+        glue.stopAll();
+
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(LocalGlue.JobRunFailed.class);
+        assertThat(glue.runs().getFirst().state()).isEqualTo(JobRunState.STOPPED);
+        assertDead(dir.resolve("child.pid"));
+    }
+
+    /** The process whose id the file holds has ended, or ends within 5 s (it was killed, not left to finish). */
+    private static void assertDead(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS); // throws TimeoutException if alive
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    }
+
+    /** Waits until the first run's log holds {@code text}: its command is running. Fails after 30 s. */
     private static void awaitLog(LocalGlue glue, String text) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L; // a guard against hanging, not a measurement
         while (glue.runs().isEmpty()
                 || !Files.exists(glue.runs().getFirst().log())
                 || !Files.readString(glue.runs().getFirst().log()).contains(text)) {
+            assertThat(System.nanoTime())
+                    .as("the command never wrote '%s'", text)
+                    .isLessThan(deadline);
             Thread.sleep(10);
         }
     }
