@@ -176,15 +176,13 @@ final class RunOutput implements RunProgress {
     @Override
     public void executionFinished(ExecutionReport report) {
         ExecutionResult result = report.result();
-        long failures = report.jobs().stream()
-                .filter(j -> j.state() != JobRunState.SUCCEEDED)
-                .count();
+        long failures = report.failures();
         say(
                 "  %s %s in %s: %s, %d failed, %,d state transitions%s",
                 category(report),
                 result.status(),
                 seconds(report.took()),
-                Words.count(report.jobs().size(), "job"),
+                Words.count(report.jobs().size() + report.notStarted().size(), "job"),
                 failures,
                 result.stateTransitions(),
                 result.status() == ExecutionResult.Status.FAILED && failures == 0
@@ -214,10 +212,8 @@ final class RunOutput implements RunProgress {
                             ? e.input().path("RunDate").asText()
                             : e.plan().runDate(),
                     e.result().status(),
-                    e.jobs().size(),
-                    e.jobs().stream()
-                            .filter(j -> j.state() != JobRunState.SUCCEEDED)
-                            .count(),
+                    e.jobs().size() + e.notStarted().size(),
+                    e.failures(),
                     String.format(Locale.ROOT, "%,d", e.result().stateTransitions()),
                     seconds(e.took()),
                     e.name());

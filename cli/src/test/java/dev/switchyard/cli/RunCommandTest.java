@@ -312,6 +312,11 @@ class RunCommandTest {
                 });
         assertThat(texts(failed.json().path("blocked"), "Category")).containsExactly("RAW");
         assertThat(failed.json().path("triggers")).isEmpty();
+        CliTest.Result table = run("run", "RAW", "--project", project.toString(), "--date", DATE);
+        assertThat(table.out())
+                .contains("RAW FAILED in")
+                .contains(": 3 jobs, 1 failed,")
+                .containsPattern("RAW +" + DATE + " +FAILED +3 +1 ");
 
         Files.writeString(jobs, all);
         CliTest.Result rerun = runJson("rerun", "RAW");
