@@ -19,6 +19,7 @@ import dev.switchyard.reactor.plan.Plan;
 import dev.switchyard.reactor.react.PlanStep;
 import dev.switchyard.statemachine.ExecutionResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -90,8 +91,8 @@ final class RunOutput implements RunProgress {
                 for (Decision d : plan.decisions()) {
                     table.row(d.item().jobName(), d.reason(), d.detail());
                 }
-                StringBuilderWriter text = new StringBuilderWriter();
-                table.print(text.writer());
+                StringWriter text = new StringWriter();
+                table.print(new PrintWriter(text));
                 for (String line : text.toString().split("\n")) {
                     say("    %s", line);
                 }
@@ -127,11 +128,8 @@ final class RunOutput implements RunProgress {
         boolean ok = run.state() == JobRunState.SUCCEEDED;
         int finished = done.computeIfAbsent(run.executionName(), k -> new AtomicInteger())
                 .incrementAndGet();
-        int failures = ok
-                ? failed.computeIfAbsent(run.executionName(), k -> new AtomicInteger())
-                        .get()
-                : failed.computeIfAbsent(run.executionName(), k -> new AtomicInteger())
-                        .incrementAndGet();
+        AtomicInteger failedSoFar = failed.computeIfAbsent(run.executionName(), k -> new AtomicInteger());
+        int failures = ok ? failedSoFar.get() : failedSoFar.incrementAndGet();
         if (small(run)) {
             say(
                     "    %s %-28s %-10s %5.1f s%s",
@@ -314,12 +312,12 @@ final class RunOutput implements RunProgress {
                 job.put("Log", run.log().toString());
             }
             for (NotStarted job : e.notStarted()) {
-                ObjectNode node2 = jobs.addObject();
-                node2.put("JobName", job.jobName());
-                node2.put("State", "FAILED");
-                node2.put("JobRunId", PlanStep.notStartedRunId(job));
-                node2.put("NotStarted", true);
-                node2.put("ErrorMessage", job.error() + (job.cause().isEmpty() ? "" : ": " + job.cause()));
+                ObjectNode missing = jobs.addObject();
+                missing.put("JobName", job.jobName());
+                missing.put("State", "FAILED");
+                missing.put("JobRunId", PlanStep.notStartedRunId(job));
+                missing.put("NotStarted", true);
+                missing.put("ErrorMessage", job.error() + (job.cause().isEmpty() ? "" : ": " + job.cause()));
             }
         }
         ArrayNode triggers = root.putArray("triggers");
@@ -352,21 +350,5 @@ final class RunOutput implements RunProgress {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-    }
-
-    /** A writer into a string, for a table printed line by line. */
-    private static final class StringBuilderWriter {
-        private final java.io.StringWriter text = new java.io.StringWriter();
-        private final PrintWriter writer = new PrintWriter(text);
-
-        PrintWriter writer() {
-            return writer;
-        }
-
-        @Override
-        public String toString() {
-            writer.flush();
-            return text.toString();
-        }
     }
 }

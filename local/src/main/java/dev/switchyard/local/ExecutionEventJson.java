@@ -16,8 +16,12 @@ final class ExecutionEventJson {
     private ExecutionEventJson() {}
 
     static String statusChange(
-            String stateMachineArn, String name, JsonNode input, ExecutionResult result, Instant at) {
-        String executionArn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+            String stateMachineArn,
+            String executionArn,
+            String name,
+            JsonNode input,
+            ExecutionResult result,
+            Instant at) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("version", "0");
         String hex = Digests.hex(16, executionArn + result.status());

@@ -144,8 +144,7 @@ public final class LocalGlue implements GlueRuns {
                         "Glue.EntityNotFoundException",
                         "Job " + jobName + " not found: " + jobs.file() + " has no command for it"));
         Map<String, String> arguments = new LinkedHashMap<>();
-        for (var field : (Iterable<Map.Entry<String, JsonNode>>)
-                () -> parameters.path("Arguments").fields()) {
+        for (Map.Entry<String, JsonNode> field : parameters.path("Arguments").properties()) {
             if (!field.getValue().isTextual()) {
                 throw new JobRunFailed(
                         "Glue.InvalidInputException", "argument " + field.getKey() + " must be a string");

@@ -28,6 +28,8 @@ import dev.switchyard.reactor.react.Reactor;
 import dev.switchyard.reactor.react.ReactorConfig;
 import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.ChangeFeed;
+import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.reactor.table.Stamp;
 import dev.switchyard.reactor.table.StateTable;
@@ -52,14 +54,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -89,6 +94,8 @@ public final class LocalOrchestrator implements AutoCloseable {
     private final LocalOptions options;
     private final RunProgress progress;
     private final SqliteStore store;
+    private final ControlTable control;
+    private final ItemTable stateItems;
     private final ChangeFeed feed;
     private final Wiring wiring;
     private final PlanHandler planner;
@@ -100,8 +107,7 @@ public final class LocalOrchestrator implements AutoCloseable {
     private final JsonLinesFile<Rejection> rejections;
     private final ReactorInbox inbox;
     private final Thread stopJobs;
-    private final java.util.concurrent.atomic.AtomicInteger rejectedCount =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger rejectedCount = new AtomicInteger();
     private volatile boolean stopping;
     private volatile Thread runThread;
     private volatile boolean loopRunning;
@@ -123,6 +129,8 @@ public final class LocalOrchestrator implements AutoCloseable {
         this.options = options;
         this.progress = progress;
         this.store = store;
+        this.control = new ControlTable(store.table(ControlTable.SCHEMA));
+        this.stateItems = store.table(StateTable.SCHEMA);
         Path state = project.stateDir();
         this.metrics = new JsonLinesFile<>(
                 options.metricsFile() != null ? options.metricsFile() : state.resolve("metrics.jsonl"));
@@ -146,8 +154,8 @@ public final class LocalOrchestrator implements AutoCloseable {
                 this::deliver,
                 progress);
         this.wiring = Wiring.of(
-                new ControlTable(store.table(ControlTable.SCHEMA)),
-                store.table(StateTable.SCHEMA),
+                control,
+                stateItems,
                 new Ports(glue, this::startChained, metrics, audit, domainEvents),
                 ReactorConfig.defaults().withActor("switchyard-local"),
                 this::reject,
@@ -179,7 +187,7 @@ public final class LocalOrchestrator implements AutoCloseable {
      */
     private void stopStaleRuns() {
         Instant now = options.clock().instant();
-        for (Map<String, Attr> item : new ControlTable(store.table(ControlTable.SCHEMA)).all()) {
+        for (Map<String, Attr> item : control.all()) {
             Optional<JobRunState> state = item.get(ControlTableItem.STATUS_FLAG) instanceof Attr.S status
                     ? JobRunState.parse(status.value())
                     : Optional.empty();
@@ -248,12 +256,14 @@ public final class LocalOrchestrator implements AutoCloseable {
         try {
             orchestrator = new LocalOrchestrator(project, options, progress, store);
             Stamp stamp = new Stamp("switchyard-local", options.clock().instant());
-            ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
-            int jobs = control.importAll(table, stamp, n -> {}).written().size();
+            int jobs = orchestrator
+                    .control
+                    .importAll(table, stamp, n -> {})
+                    .written()
+                    .size();
             int defined = 0;
             if (categories != null) {
-                var categoryTable = new dev.switchyard.reactor.table.Categories(store.table(StateTable.SCHEMA));
-                categoryTable.importAll(categories, stamp);
+                new Categories(orchestrator.stateItems).importAll(categories, stamp);
                 defined = categories.values().size();
             }
             progress.imported(jobs, defined);
@@ -275,7 +285,7 @@ public final class LocalOrchestrator implements AutoCloseable {
             String category,
             Loaded<ControlTableItem> table,
             Loaded<CategoryDefinition> categories) {
-        java.util.Set<String> known = new java.util.TreeSet<>();
+        Set<String> known = new TreeSet<>();
         table.values().forEach(item -> known.add(item.jobCategory()));
         if (categories != null) {
             categories.values().forEach(definition -> known.add(definition.category()));
@@ -413,9 +423,9 @@ public final class LocalOrchestrator implements AutoCloseable {
 
     /** The category runs the executions worked on that are still open: jobs of theirs have no final result. */
     private List<RunReport.Unfinished> unfinished(List<ExecutionReport> executions) {
-        CategoryRuns runs = new CategoryRuns(
-                store.table(StateTable.SCHEMA), ReactorConfig.defaults().runRetention());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        CategoryRuns runs =
+                new CategoryRuns(stateItems, ReactorConfig.defaults().runRetention());
+        Set<String> seen = new HashSet<>();
         List<RunReport.Unfinished> open = new ArrayList<>();
         for (ExecutionReport execution : executions) {
             String category = execution.input().path(PlanRequest.JOB_CATEGORY).asText();
@@ -453,6 +463,7 @@ public final class LocalOrchestrator implements AutoCloseable {
                 Duration.between(started, options.clock().instant()));
         inbox.deliver(ExecutionEventJson.statusChange(
                 STATE_MACHINE_ARN,
+                executionArn(pending.name()),
                 pending.name(),
                 pending.input(),
                 result,
@@ -482,7 +493,9 @@ public final class LocalOrchestrator implements AutoCloseable {
         plans.putIfAbsent(execution, parsed);
         Plan plan = null;
         if (parsed.offset() == 0 && !parsed.rerun()) {
-            ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
+            // For the person watching: every decision with its reason. The planner function answers the state
+            // machine in its own contract (names to start, counts), so the table is planned again here, on the
+            // same store at the same moment.
             plan = new Planner()
                     .plan(
                             parsed.jobCategory(),

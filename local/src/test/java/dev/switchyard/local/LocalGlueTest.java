@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,16 +141,7 @@ class LocalGlueTest {
     @Test
     void shouldStopRunningCommandsWhenStoppedAndReportThemStopped() throws Exception {
         LocalGlue glue = glue("long: echo started; exec sleep 30\n");
-        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                glue.startJobRunSync(parameters("long"), "x");
-                ended.complete(null);
-            } catch (Exception e) {
-                ended.complete(e);
-            }
-        });
-        awaitLog(glue, "started");
+        CompletableFuture<Throwable> ended = start(glue, "long").ended();
 
         glue.stopAll();
 
@@ -161,16 +153,9 @@ class LocalGlueTest {
     @Test
     void shouldReportARunStoppedWhenItsTaskIsInterrupted() throws Exception {
         LocalGlue glue = glue("long: echo started; exec sleep 30\n");
-        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
-        Thread task = Thread.ofVirtual().start(() -> {
-            try {
-                glue.startJobRunSync(parameters("long"), "x");
-                ended.complete(null);
-            } catch (Exception e) {
-                ended.complete(e);
-            }
-        });
-        awaitLog(glue, "started");
+        Started started = start(glue, "long");
+        Thread task = started.thread();
+        CompletableFuture<Throwable> ended = started.ended();
 
         task.interrupt();
 
@@ -182,16 +167,7 @@ class LocalGlueTest {
     @Test
     void shouldKillWhatACommandStartedWhenItIsStopped() throws Exception {
         LocalGlue glue = glue("parent: sleep 60 & echo $! > child.pid; echo started; wait\n");
-        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                glue.startJobRunSync(parameters("parent"), "x");
-                ended.complete(null);
-            } catch (Exception e) {
-                ended.complete(e);
-            }
-        });
-        awaitLog(glue, "started");
+        CompletableFuture<Throwable> ended = start(glue, "parent").ended();
 
         glue.stopAll();
 
@@ -208,6 +184,24 @@ class LocalGlueTest {
             process.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS); // throws TimeoutException if alive
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    }
+
+    /** A job run on a thread of its own, and how it ended (null: it succeeded). */
+    private record Started(Thread thread, CompletableFuture<Throwable> ended) {}
+
+    /** Starts {@code job} on a virtual thread and returns once its command has written "started". */
+    private static Started start(LocalGlue glue, String job) throws Exception {
+        CompletableFuture<Throwable> ended = new CompletableFuture<>();
+        Thread thread = Thread.ofVirtual().start(() -> {
+            try {
+                glue.startJobRunSync(parameters(job), "x");
+                ended.complete(null);
+            } catch (Exception e) {
+                ended.complete(e);
+            }
+        });
+        awaitLog(glue, "started");
+        return new Started(thread, ended);
     }
 
     /** Waits until the first run's log holds {@code text}: its command is running. Fails after 30 s. */

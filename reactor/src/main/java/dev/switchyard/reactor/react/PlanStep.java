@@ -150,7 +150,7 @@ public final class PlanStep {
 
         CategoryRuns runs = reactor.categoryRuns();
         CategoryRuns.CategoryRun run;
-        List<String> manifest;
+        List<CategoryRuns.Entry> entries; // the run's manifest, by job name
         Map<String, Integer> notRun = new TreeMap<>();
         Predicate<CategoryRuns.Entry> due;
         if (request.offset() == 0 && !request.rerun()) {
@@ -169,8 +169,10 @@ public final class PlanStep {
             if (opened.run().created()) {
                 // An empty manifest succeeds at once; its downstream categories are due now.
                 reactor.opened(run, now);
-                manifest = CategoryRunOpener.scheduled(opened.plan()).stream()
+                // just written, every job PENDING: no need to read it back
+                entries = CategoryRunOpener.scheduled(opened.plan()).stream()
                         .sorted()
+                        .map(name -> new CategoryRuns.Entry(name, CategoryRuns.PENDING, null))
                         .toList();
                 due = entry -> true;
             } else if (request.executionName() != null
@@ -178,30 +180,25 @@ public final class PlanStep {
                 // This execution opened the run and is planning again (a retried Plan state, a response lost
                 // after the write): it answers what it answered then. No job of it has started yet, since the
                 // Map comes after the Plan state.
-                manifest = null;
+                entries = runs.manifest(run);
                 due = entry -> true;
             } else {
                 // Another execution opened this run (a schedule delivered twice, a start racing a chained one):
                 // its jobs are that execution's to start, and starting them again would run them twice.
                 notRun.clear();
                 notRun.put(RUN_ALREADY_OPEN, run.manifestSize());
-                manifest = List.of();
+                entries = List.of();
                 due = entry -> false;
             }
         } else {
             run = runs.get(category, runDate)
                     .orElseThrow(() -> new IllegalArgumentException("no category run of " + category + " for " + runDate
                             + " is open: run the category first (a re-run re-runs its failed jobs)"));
-            manifest = null;
+            entries = runs.manifest(run);
             LocalDate date = runDate;
             due = request.rerun() ? entry -> rerunDue(entry, date) : entry -> !entry.isFinal();
         }
 
-        List<CategoryRuns.Entry> entries = manifest != null
-                ? manifest.stream()
-                        .map(name -> new CategoryRuns.Entry(name, "PENDING", null))
-                        .toList()
-                : runs.manifest(run);
         if (request.offset() > entries.size()) {
             throw new IllegalArgumentException("execution input: Offset " + request.offset() + " is past the end of "
                     + category + "'s manifest for " + runDate + " (" + entries.size() + " jobs)");

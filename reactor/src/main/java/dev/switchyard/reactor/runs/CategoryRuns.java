@@ -49,7 +49,8 @@ public final class CategoryRuns {
     static final int CHUNK = 50;
 
     static final String PREFIX = "CRUN#";
-    private static final String PENDING = "PENDING";
+    /** A manifest entry's state until its job has a final result. */
+    public static final String PENDING = "PENDING";
 
     private final ItemTable table;
     private final java.time.Duration retention;
