@@ -112,6 +112,20 @@ public abstract class RunRecordsContract {
     }
 
     @Test
+    void shouldKeepWhichExecutionOpenedARun_andNotLetALaterOpeningChangeIt() {
+        CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
+
+        runs.open("RAW", D, null, List.of("JOB1"), T0, "RAW-2026-11-30");
+        CategoryRuns.Opened again = runs.open("RAW", D, null, List.of("JOB1"), T0.plusSeconds(5), "a-scheduled-start");
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.run().openedBy()).isEqualTo("RAW-2026-11-30");
+        assertThat(runs.get("RAW", D).orElseThrow().openedBy()).isEqualTo("RAW-2026-11-30");
+        assertThat(runs.open("STG", D, null, List.of("JOB2"), T0).run().openedBy())
+                .isNull();
+    }
+
+    @Test
     void shouldSucceedAtOnce_whenTheManifestIsEmpty() {
         CategoryRuns runs = new CategoryRuns(newTable(StateTable.SCHEMA), KEEP);
 
