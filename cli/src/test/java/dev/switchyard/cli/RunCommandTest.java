@@ -433,6 +433,34 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldRefuseAnInvalidRowKeepingTheEarlierRunForRerun() throws IOException {
+        Files.writeString(
+                Files.createDirectories(project.resolve(".switchyard")).resolve("fail-raw_orders"), "");
+        assertThat(runJson("run", "RAW").status()).isEqualTo(1);
+        Path table = project.resolve("control-table.csv");
+        String good = Files.readString(table);
+        Files.writeString(table, good.replace("raw_customers,RAW,DAILY", "raw_customers,RAW,DAYLY"));
+
+        CliTest.Result invalid = runJson("run", "RAW");
+
+        assertThat(invalid.status()).isEqualTo(1);
+        assertThat(invalid.err()).contains("refused, nothing was written").contains("DAYLY");
+        Files.writeString(table, good);
+        Files.delete(project.resolve(".switchyard/fail-raw_orders"));
+        CliTest.Result rerun = runJson("rerun", "RAW");
+        assertThat(rerun.status()).as(rerun.err()).isZero();
+        assertThat(texts(rerun.json().path("executions").get(0).path("Jobs"), "JobName"))
+                .containsExactly("raw_orders");
+    }
+
+    @Test
+    void shouldRefuseALocalConcurrencyBelowOne() {
+        CliTest.Result r = run("run", "RAW", "--project", project.toString(), "--max-local-concurrency", "0");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--max-local-concurrency must be at least 1, not 0");
+    }
+
+    @Test
     void shouldCapHowManyJobsRunAtOnceOnThisMachine() {
         CliTest.Result r =
                 run("run", "RAW", "--project", project.toString(), "--date", DATE, "--max-local-concurrency", "1");

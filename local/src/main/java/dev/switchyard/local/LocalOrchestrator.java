@@ -241,8 +241,9 @@ public final class LocalOrchestrator implements AutoCloseable {
         Loaded<ControlTableItem> table = TableFiles.readControlTable(project.controlTable());
         Loaded<CategoryDefinition> categories =
                 project.categories().map(TableFiles::readCategories).orElse(null);
-        // The earlier run's store is what rerun needs: a mistyped category must not cost it.
+        // The earlier run's store is what rerun needs: a mistyped category or an invalid row must not cost it.
         requireCategory(project, category, table, categories);
+        checkImports(table, categories, options);
         Path file = project.stateDir().resolve(STORE_FILE);
         try {
             for (String suffix : List.of("", "-wal", "-shm")) {
@@ -277,6 +278,21 @@ public final class LocalOrchestrator implements AutoCloseable {
                 store.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Imports the files into a store in memory, by the very rules of the real import: an invalid row or
+     * category is refused, naming what is wrong, while the earlier run's store still stands.
+     */
+    private static void checkImports(
+            Loaded<ControlTableItem> table, Loaded<CategoryDefinition> categories, LocalOptions options) {
+        try (SqliteStore scratch = SqliteStore.openInMemory(options.clock())) {
+            Stamp stamp = new Stamp("switchyard-local", options.clock().instant());
+            new ControlTable(scratch.table(ControlTable.SCHEMA)).importAll(table, stamp, n -> {});
+            if (categories != null) {
+                new Categories(scratch.table(StateTable.SCHEMA)).importAll(categories, stamp);
+            }
         }
     }
 
