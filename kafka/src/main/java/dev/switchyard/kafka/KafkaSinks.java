@@ -1,0 +1,150 @@
+package dev.switchyard.kafka;
+
+import dev.switchyard.contracts.audit.AuditEntry;
+import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.reactor.ports.Sink;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The reactor's metric and audit sinks on Kafka (SPEC §6, §7): one idempotent producer with {@code acks=all}
+ * shared by both topics. Each {@code accept} returns once the broker acknowledged the record, so the reactor
+ * marks an event handled only after its metric is written: a broker that is down makes {@code accept} throw
+ * {@link dev.switchyard.reactor.ports.TransientFailureException} within the delivery timeout, the event is
+ * redelivered, and the metric is sent again with the same {@code MetricId}. Safe for several threads; close it
+ * to release the producer.
+ */
+public final class KafkaSinks implements AutoCloseable {
+    /** Bytes the producer may hold unsent: records wait here while a broker is slow, and no more than this. */
+    static final long BUFFER_BYTES = 4L * 1024 * 1024;
+
+    private final KafkaSettings settings;
+    private final KafkaRecordSink<JobRunMetric> metrics;
+    private final KafkaRecordSink<AuditEntry> audit;
+    private final Producers producers;
+
+    /** A producer for {@code settings}; it connects at the first record. */
+    public KafkaSinks(KafkaSettings settings) {
+        this(
+                settings,
+                () -> new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer()));
+        checkConfig(settings);
+    }
+
+    // The producer is made at the first record (so that a Lambda function's start makes no thread and no
+    // connection), but a property of the wrong type is an error of the function's configuration: say so now.
+    private static void checkConfig(KafkaSettings settings) {
+        Map<String, Object> config = new HashMap<>(producerConfig(settings));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try {
+            new ProducerConfig(config);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("the Kafka client properties are invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** On producers from {@code newProducer}, for tests with Kafka's {@code MockProducer}. */
+    KafkaSinks(KafkaSettings settings, Supplier<Producer<String, byte[]>> newProducer) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.producers = new Producers(newProducer);
+        Duration wait = settings.deliveryTimeout().plus(maxBlock(settings)).plusSeconds(5);
+        this.metrics = new KafkaRecordSink<>(
+                producers, settings, settings.metricsTopic(), RecordKind.METRIC, JobRunMetric::jobName, wait);
+        this.audit = new KafkaRecordSink<>(
+                producers, settings, settings.auditTopic(), RecordKind.AUDIT, RecordKind::auditKey, wait);
+    }
+
+    /** JobRunMetric records to the metrics topic, key {@code JobName}. */
+    public Sink<JobRunMetric> metrics() {
+        return metrics;
+    }
+
+    /** AuditEntry records to the audit topic, key the changed item's {@code JobName} (else its key as JSON). */
+    public Sink<AuditEntry> audit() {
+        return audit;
+    }
+
+    public KafkaSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The producer's configuration: Switchyard's safety settings over the user's properties.
+     *
+     * <ul>
+     *   <li>{@code acks=all} and idempotence: a record is acknowledged once every in-sync replica has it, and a
+     *       retry inside the producer never writes it twice;
+     *   <li>{@code linger.ms=0}: each {@code accept} waits for its record, so a linger would only add latency
+     *       (Kafka 4's default is 5 ms); a user who shares the sinks among many threads may set it;
+     *   <li>{@code buffer.memory} {@value #BUFFER_BYTES} bytes and {@code max.block.ms}: the bounded buffer. A
+     *       send that finds it full, or finds no broker to ask for the topic's metadata, waits at most that long
+     *       and fails, to be retried by the caller;
+     *   <li>{@code delivery.timeout.ms} and {@code request.timeout.ms} from {@link KafkaSettings#deliveryTimeout}.
+     * </ul>
+     */
+    static Map<String, Object> producerConfig(KafkaSettings settings) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "switchyard");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(BUFFER_BYTES));
+        config.put(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                Long.toString(maxBlock(settings).toMillis()));
+        config.put(
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                Long.toString(requestTimeout(settings).toMillis()));
+        config.putAll(settings.clientProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        config.put(ProducerConfig.RETRIES_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        // Kafka wants delivery.timeout.ms >= linger.ms + request.timeout.ms
+        long linger = millis(config, ProducerConfig.LINGER_MS_CONFIG);
+        long request = millis(config, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        config.put(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                Long.toString(Math.max(settings.deliveryTimeout().toMillis(), linger + request)));
+        return config;
+    }
+
+    private static long millis(Map<String, Object> config, String name) {
+        String text = String.valueOf(config.get(name)).strip();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "Kafka property " + name + " is '" + text + "': it must be a whole number of milliseconds");
+        }
+    }
+
+    // A third of the delivery timeout for one request, so a request that times out is retried at least twice.
+    private static Duration requestTimeout(KafkaSettings settings) {
+        return settings.deliveryTimeout().dividedBy(3);
+    }
+
+    // Waiting for metadata or buffer space: as long as one request, no longer.
+    private static Duration maxBlock(KafkaSettings settings) {
+        return requestTimeout(settings);
+    }
+
+    /** Waits up to {@code timeout} for the records sent to be acknowledged, then closes the producer. */
+    public void close(Duration timeout) {
+        producers.close(timeout);
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+}
