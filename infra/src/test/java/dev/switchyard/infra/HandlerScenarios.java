@@ -67,11 +67,15 @@ final class HandlerScenarios {
     static final long STUCK_AFTER_MINUTES = 60;
 
     /**
-     * Variables the template may give a function that the scenarios leave unset: Kafka, which this version
-     * refuses to start with (the template sets it only with KafkaBootstrapServers), and the JVM's options.
+     * Variables the template may give a function that the scenarios leave unset: Kafka's (set only with
+     * KafkaBootstrapServers; Kafka makes no AWS call, so the roles do not depend on it), and the JVM's options.
      */
-    static final Set<String> LEFT_UNSET =
-            Set.of(Wiring.KAFKA_BOOTSTRAP, "SWITCHYARD_METRICS_TOPIC", "SWITCHYARD_AUDIT_TOPIC", "JAVA_TOOL_OPTIONS");
+    static final Set<String> LEFT_UNSET = Set.of(
+            Wiring.KAFKA_BOOTSTRAP,
+            Wiring.METRICS_TOPIC,
+            Wiring.AUDIT_TOPIC,
+            Wiring.KAFKA_PROPERTIES,
+            "JAVA_TOOL_OPTIONS");
 
     /** A scenario of one function of the template. */
     @FunctionalInterface

@@ -76,12 +76,6 @@ class TemplateTest {
     /** Variables the functions set that are the JVM's, not Switchyard's. */
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
-    /**
-     * Kafka's topics, set with KafkaBootstrapServers, which Wiring does not define yet (Kafka comes with its own
-     * issue). {@link #kafkaTopicVariablesShouldStillBeMissingFromWiring} fails once it does: then drop this.
-     */
-    static final Set<String> PENDING_IN_WIRING = Set.of("SWITCHYARD_METRICS_TOPIC", "SWITCHYARD_AUDIT_TOPIC");
-
     private static Map<String, Object> written;
     private static Map<String, Object> template;
 
@@ -139,16 +133,8 @@ class TemplateTest {
     void environmentVariablesShouldBeTheOnesWiringReads() {
         Set<String> known = new TreeSet<>(DeploymentChecks.constants(Wiring.class));
         known.addAll(JVM_VARIABLES);
-        known.addAll(PENDING_IN_WIRING);
 
         assertThat(DeploymentChecks.environment(template, known)).isEmpty();
-    }
-
-    @Test
-    void kafkaTopicVariablesShouldStillBeMissingFromWiring() {
-        assertThat(DeploymentChecks.constants(Wiring.class))
-                .as("Wiring defines them now: remove them from TemplateTest.PENDING_IN_WIRING")
-                .doesNotContainAnyElementsOf(PENDING_IN_WIRING);
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.switchyard.ingest.lambda;
 
+import static dev.switchyard.ingest.lambda.Wiring.AUDIT_TOPIC;
 import static dev.switchyard.ingest.lambda.Wiring.DYNAMODB_ENDPOINT;
 import static dev.switchyard.ingest.lambda.Wiring.EVENT_BUS;
 import static dev.switchyard.ingest.lambda.Wiring.GLUE_LOOKUP;
 import static dev.switchyard.ingest.lambda.Wiring.KAFKA_BOOTSTRAP;
+import static dev.switchyard.ingest.lambda.Wiring.KAFKA_DELIVERY_TIMEOUT_SECONDS;
+import static dev.switchyard.ingest.lambda.Wiring.KAFKA_PROPERTIES;
 import static dev.switchyard.ingest.lambda.Wiring.METRICS_FILE;
+import static dev.switchyard.ingest.lambda.Wiring.METRICS_TOPIC;
 import static dev.switchyard.ingest.lambda.Wiring.REGION;
 import static dev.switchyard.ingest.lambda.Wiring.STATE_MACHINE_ARN;
 import static dev.switchyard.ingest.lambda.Wiring.STATE_TABLE;
@@ -21,6 +25,8 @@ import dev.switchyard.contracts.domain.DomainEvent;
 import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.dynamodb.DynamoItemTable;
 import dev.switchyard.dynamodb.DynamoTables;
+import dev.switchyard.kafka.KafkaSettings;
+import dev.switchyard.kafka.KafkaSinks;
 import dev.switchyard.reactor.ports.ExecutionStarter;
 import dev.switchyard.reactor.ports.GlueRuns;
 import dev.switchyard.reactor.ports.Sink;
@@ -42,6 +48,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +86,21 @@ final class FromEnvironment {
                 .<Sink<JobRunMetric>>map(JsonLinesFile::new)
                 .orElseGet(() -> new EmfMetricSink(out));
         Sink<AuditEntry> audit = LogSink.audit(out);
+        if (settings.kafka().isPresent()) {
+            // Kafka first: when it fails the event is redelivered, and the log has not had the line yet.
+            KafkaSinks kafka;
+            try {
+                kafka = new KafkaSinks(settings.kafka().get());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(KAFKA_PROPERTIES + " is invalid: " + e.getMessage(), e);
+            }
+            Sink<JobRunMetric> logged = metrics;
+            metrics = metric -> {
+                kafka.metrics().accept(metric);
+                logged.accept(metric);
+            };
+            audit = kafka.audit();
+        }
         Sink<DomainEvent> domainEvents = settings.eventBus()
                 .<Sink<DomainEvent>>map(bus -> {
                     Lazy<EventBridgeSink> real =
@@ -139,16 +161,12 @@ final class FromEnvironment {
             Optional<String> stateMachineArn,
             Optional<String> eventBus,
             Optional<Path> metricsFile,
+            Optional<KafkaSettings> kafka,
             boolean glueLookup,
             Duration stuckAfter,
             ZoneId zone) {
 
         static Settings read(Map<String, String> env) {
-            if (value(env, KAFKA_BOOTSTRAP).isPresent()) {
-                throw new IllegalStateException(KAFKA_BOOTSTRAP + " is set, but this version of Switchyard cannot"
-                        + " write to Kafka yet: unset it (metrics then go to " + METRICS_FILE
-                        + " or to CloudWatch EMF in the log, audit entries to the log)");
-            }
             String table = required(env, TABLE, "the control table's name");
             return new Settings(
                     table,
@@ -158,6 +176,7 @@ final class FromEnvironment {
                     value(env, STATE_MACHINE_ARN).map(FromEnvironment::stateMachineArn),
                     value(env, EVENT_BUS),
                     value(env, METRICS_FILE).map(FromEnvironment::file),
+                    FromEnvironment.kafka(env),
                     FromEnvironment.glueLookup(env),
                     FromEnvironment.stuckAfter(env),
                     FromEnvironment.zone(env));
@@ -208,6 +227,75 @@ final class FromEnvironment {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(METRICS_FILE + " '" + text + "' is not a file path: " + e.getMessage());
         }
+    }
+
+    /** Kafka's settings when {@link Wiring#KAFKA_BOOTSTRAP} is set; the topics and properties only then. */
+    private static Optional<KafkaSettings> kafka(Map<String, String> env) {
+        Optional<String> bootstrap = value(env, KAFKA_BOOTSTRAP);
+        if (bootstrap.isEmpty()) {
+            for (String name : List.of(METRICS_TOPIC, AUDIT_TOPIC, KAFKA_PROPERTIES, KAFKA_DELIVERY_TIMEOUT_SECONDS)) {
+                if (value(env, name).isPresent()) {
+                    throw new IllegalArgumentException(
+                            name + " is set but " + KAFKA_BOOTSTRAP + " is not: set both, or neither");
+                }
+            }
+            return Optional.empty();
+        }
+        KafkaSettings settings;
+        try {
+            settings = KafkaSettings.of(bootstrap.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(KAFKA_BOOTSTRAP + " is invalid: " + e.getMessage(), e);
+        }
+        try {
+            settings = settings.withTopics(
+                    value(env, METRICS_TOPIC).orElse(KafkaSettings.DEFAULT_METRICS_TOPIC),
+                    value(env, AUDIT_TOPIC).orElse(KafkaSettings.DEFAULT_AUDIT_TOPIC));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(METRICS_TOPIC + " or " + AUDIT_TOPIC + " is invalid: " + e.getMessage());
+        }
+        Optional<String> timeout = value(env, KAFKA_DELIVERY_TIMEOUT_SECONDS);
+        if (timeout.isPresent()) {
+            try {
+                settings = settings.withDeliveryTimeout(Duration.ofSeconds(Long.parseLong(timeout.get())));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                throw new IllegalArgumentException(KAFKA_DELIVERY_TIMEOUT_SECONDS + " is '" + timeout.get()
+                        + "': it must be a whole number of seconds from 1 to 3600 (default "
+                        + KafkaSettings.DEFAULT_DELIVERY_TIMEOUT.toSeconds() + ")");
+            }
+        }
+        Optional<String> properties = value(env, KAFKA_PROPERTIES);
+        if (properties.isPresent()) {
+            try {
+                settings = settings.withClientProperties(properties(properties.get()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(KAFKA_PROPERTIES + " is invalid: " + e.getMessage(), e);
+            }
+        }
+        return Optional.of(settings);
+    }
+
+    /** A JSON object of strings, e.g. {@code {"security.protocol":"SSL"}}. */
+    private static Map<String, String> properties(String json) {
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = dev.switchyard.contracts.Json.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("it is not JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException(
+                    "it must be a JSON object of strings, e.g. {\"security.protocol\":\"SSL\"}");
+        }
+        Map<String, String> properties = new java.util.TreeMap<>();
+        for (var field : tree.properties()) {
+            if (!field.getValue().isTextual()) {
+                throw new IllegalArgumentException(
+                        "property " + field.getKey() + " is " + field.getValue() + ": give every value as a string");
+            }
+            properties.put(field.getKey(), field.getValue().asText());
+        }
+        return properties;
     }
 
     private static boolean glueLookup(Map<String, String> env) {

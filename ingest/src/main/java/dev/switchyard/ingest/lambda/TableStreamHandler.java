@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.switchyard.contracts.event.Received;
 import dev.switchyard.ingest.decode.LambdaStreamRecords;
+import dev.switchyard.reactor.ports.TransientFailureException;
 import dev.switchyard.reactor.react.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.Objects;
  * ReportBatchItemFailures}): each record becomes a control-table change for the reactor (an audit entry), and
  * the answer is a partial batch response naming the records that failed by their sequence numbers.
  *
- * <p>Every record of the batch is tried, whatever failed before it: every effect is idempotent, and Lambda
- * retries from the lowest failed sequence number, so records after a failure that were handled are handled
- * again harmlessly. A record fails when
+ * <p>Every record of the batch is tried, whatever was rejected or failed before it: every effect is idempotent,
+ * and Lambda retries from the lowest failed sequence number, so records after a failure that were handled are
+ * handled again harmlessly. Except after a transient failure (a store or a Kafka broker that is unavailable):
+ * the records after it are failed without being tried, since each would wait out the same timeout and Lambda
+ * retries them anyway. A record fails when
  *
  * <ul>
  *   <li>it is rejected (it cannot be decoded): it is reported to the rejection sink as well. It will be
@@ -57,9 +60,16 @@ public final class TableStreamHandler implements RequestHandler<DynamodbEvent, S
         boolean unnamed = false;
         List<DynamodbStreamRecord> records =
                 event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        boolean unavailable = false;
         for (DynamodbStreamRecord record : records) {
-            if (handled(record)) {
-                continue;
+            if (!unavailable) {
+                try {
+                    if (handled(record)) {
+                        continue;
+                    }
+                } catch (TransientFailureException e) {
+                    unavailable = true;
+                }
             }
             String sequence = sequenceNumber(record);
             if (sequence == null || sequence.isBlank()) {
@@ -92,6 +102,9 @@ public final class TableStreamHandler implements RequestHandler<DynamodbEvent, S
                     yield true;
                 }
             };
+        } catch (TransientFailureException e) {
+            wiring.retrying(where, e);
+            throw e;
         } catch (RuntimeException e) {
             wiring.retrying(where, e);
             return false;

@@ -41,8 +41,25 @@ public final class Wiring {
     public static final String EVENT_BUS = "SWITCHYARD_EVENT_BUS";
     /** A JSON Lines file for metrics (optional: without it, CloudWatch EMF lines in the log). */
     public static final String METRICS_FILE = "SWITCHYARD_METRICS_FILE";
-    /** Kafka bootstrap servers: not supported yet, so setting it fails the function's start. */
+    /**
+     * Kafka bootstrap servers (optional): with them, metrics go to {@link #METRICS_TOPIC} as well as to the log
+     * as EMF, and audit entries go to {@link #AUDIT_TOPIC} instead of the log.
+     */
     public static final String KAFKA_BOOTSTRAP = "SWITCHYARD_KAFKA_BOOTSTRAP";
+    /** The Kafka topic of JobRunMetric records (default {@code switchyard.job-runs}). */
+    public static final String METRICS_TOPIC = "SWITCHYARD_METRICS_TOPIC";
+    /** The Kafka topic of AuditEntry records (default {@code switchyard.audit}). */
+    public static final String AUDIT_TOPIC = "SWITCHYARD_AUDIT_TOPIC";
+    /**
+     * Further Kafka client properties as a JSON object of strings (optional), e.g. {@code
+     * {"security.protocol":"SSL"}}; the delivery settings (acks, idempotence, …) are Switchyard's.
+     */
+    public static final String KAFKA_PROPERTIES = "SWITCHYARD_KAFKA_PROPERTIES";
+    /**
+     * Seconds a Kafka record may wait for its acknowledgement before the event fails and is retried (default
+     * 30); keep it well below the function's timeout.
+     */
+    public static final String KAFKA_DELIVERY_TIMEOUT_SECONDS = "SWITCHYARD_KAFKA_DELIVERY_TIMEOUT_SECONDS";
     /** {@code on} (default) asks Glue's {@code GetJobRun} about each final run; {@code off} does not. */
     public static final String GLUE_LOOKUP = "SWITCHYARD_GLUE_LOOKUP";
     /** Minutes after which reconciliation asks Glue about a run that looks unfinished (default 120). */
@@ -78,11 +95,11 @@ public final class Wiring {
     /**
      * The real adapters, as the variables of a Lambda function's environment say (see the constants of this
      * class): the control and state tables on DynamoDB, Glue, Step Functions, EventBridge; metrics as
-     * CloudWatch EMF lines on standard output (the function's log) or to {@link #METRICS_FILE}; audit
-     * entries and rejections as JSON log lines on standard output. Blank values count as unset.
+     * CloudWatch EMF lines on standard output (the function's log) or to {@link #METRICS_FILE}, and to Kafka
+     * when {@link #KAFKA_BOOTSTRAP} is set; audit entries to Kafka, else as JSON log lines on standard output;
+     * rejections as JSON log lines. Blank values count as unset.
      *
      * @throws IllegalArgumentException when a variable is missing or invalid, naming it
-     * @throws IllegalStateException when {@link #KAFKA_BOOTSTRAP} is set
      */
     public static Wiring fromEnvironment(Map<String, String> env) {
         return FromEnvironment.wiring(env, System.out);

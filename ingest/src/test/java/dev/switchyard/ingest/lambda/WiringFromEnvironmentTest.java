@@ -73,14 +73,48 @@ class WiringFromEnvironmentTest {
                 .hasMessageStartingWith(name);
     }
 
-    @Test
-    void shouldRefuseKafka_untilItIsSupported() {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SWITCHYARD_KAFKA_BOOTSTRAP | localhost",
+                "SWITCHYARD_METRICS_TOPIC | job runs",
+                "SWITCHYARD_AUDIT_TOPIC | ..",
+                "SWITCHYARD_KAFKA_PROPERTIES | security.protocol=SSL",
+                "SWITCHYARD_KAFKA_PROPERTIES | {\"acks\": \"1\"}",
+                "SWITCHYARD_KAFKA_PROPERTIES | {\"linger.ms\": 5}",
+                "SWITCHYARD_KAFKA_PROPERTIES | {\"batch.size\": \"big\"}",
+                "SWITCHYARD_KAFKA_DELIVERY_TIMEOUT_SECONDS | 0",
+                "SWITCHYARD_KAFKA_DELIVERY_TIMEOUT_SECONDS | soon",
+            })
+    void shouldFailNamingTheKafkaVariable_whenAValueIsInvalid(String name, String value) {
         Map<String, String> env = fullEnvironment();
         env.put(Wiring.KAFKA_BOOTSTRAP, "localhost:9092");
+        env.put(name, value);
 
         assertThatThrownBy(() -> Wiring.fromEnvironment(env))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("SWITCHYARD_KAFKA_BOOTSTRAP is set");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(name);
+    }
+
+    @Test
+    void shouldRefuseKafkaTopics_withoutBootstrapServers() {
+        Map<String, String> env = fullEnvironment();
+        env.put(Wiring.METRICS_TOPIC, "runs");
+
+        assertThatThrownBy(() -> Wiring.fromEnvironment(env))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "SWITCHYARD_METRICS_TOPIC is set but SWITCHYARD_KAFKA_BOOTSTRAP is not: set both, or neither");
+    }
+
+    @Test
+    void shouldConstructWithKafka_withoutTheNetwork() {
+        Map<String, String> env = fullEnvironment();
+        env.put(Wiring.KAFKA_BOOTSTRAP, "b-1.example.com:9094,b-2.example.com:9094");
+        env.put(Wiring.KAFKA_PROPERTIES, "{\"security.protocol\": \"SSL\"}");
+
+        assertThat(Wiring.fromEnvironment(env).reactor()).isNotNull();
     }
 
     @Test
