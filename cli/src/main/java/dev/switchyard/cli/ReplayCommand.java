@@ -10,6 +10,7 @@ import dev.switchyard.contracts.files.TableFiles;
 import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.Timestamps;
+import dev.switchyard.kafka.KafkaSinks;
 import dev.switchyard.reactor.ports.Sink;
 import dev.switchyard.reactor.react.Outcome;
 import dev.switchyard.reactor.react.ReactorConfig;
@@ -108,6 +109,9 @@ final class ReplayCommand implements Callable<Integer> {
     private Path auditFile;
 
     @Mixin
+    private KafkaOptions kafka;
+
+    @Mixin
     private FormatOption format;
 
     @Override
@@ -129,7 +133,8 @@ final class ReplayCommand implements Callable<Integer> {
                         metricsFile == null ? null : new JsonLinesFile<>(metricsFile);
                 JsonLinesFile<AuditEntry> audit = JsonLinesFile.replacing(out.resolve("audit.jsonl"));
                 JsonLinesFile<AuditEntry> moreAudit = auditFile == null ? null : new JsonLinesFile<>(auditFile);
-                JsonLinesFile<Replayer.Rejected> rejected = JsonLinesFile.replacing(out.resolve("rejected.jsonl"))) {
+                JsonLinesFile<Replayer.Rejected> rejected = JsonLinesFile.replacing(out.resolve("rejected.jsonl"));
+                KafkaSinks toKafka = kafka.open().orElse(null)) {
             ItemTable stateItems = store.table(StateTable.SCHEMA);
             ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
             control.importAll(rows, stamp, n -> {});
@@ -138,8 +143,9 @@ final class ReplayCommand implements Callable<Integer> {
             Replayer replayer = new Replayer(
                     control,
                     stateItems,
-                    Replayer.metricsFile(both(metrics, moreMetrics)),
-                    Replayer.auditFile(both(audit, moreAudit)),
+                    // Kafka first: a replay that fails on Kafka has written no line that Kafka lacks
+                    Replayer.metricsFile(both(toKafka == null ? null : toKafka.metrics(), both(metrics, moreMetrics))),
+                    Replayer.auditFile(both(toKafka == null ? null : toKafka.audit(), both(audit, moreAudit))),
                     rejected,
                     scan.runs(),
                     config);
@@ -167,7 +173,11 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Each value to {@code first}, then to {@code second}; either may be null (none). */
     private static <T> Sink<T> both(Sink<T> first, Sink<T> second) {
+        if (first == null) {
+            return second;
+        }
         return second == null
                 ? first
                 : value -> {

@@ -2,6 +2,7 @@ package dev.switchyard.cli;
 
 import dev.switchyard.aws.AwsClients;
 import dev.switchyard.aws.StepFunctionsStarter;
+import dev.switchyard.kafka.KafkaSinks;
 import dev.switchyard.local.LocalOptions;
 import dev.switchyard.local.LocalOrchestrator;
 import dev.switchyard.local.LocalProject;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -173,6 +175,9 @@ final class RunCommand implements Callable<Integer> {
         int maxLocalConcurrency;
 
         @Mixin
+        KafkaOptions kafka;
+
+        @Mixin
         FormatOption format;
 
         int runLocally(Main main, String category, boolean rerun) {
@@ -185,20 +190,29 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
-            LocalOptions settings = LocalOptions.defaults()
-                    .withZone(zone)
-                    .withDefinition(definition)
-                    .withSinks(metricsFile, auditFile)
-                    .withConcurrencyCap(maxLocalConcurrency);
-            RunOutput output = new RunOutput(main.out(), main.err(), format.json(), maxLocalConcurrency);
             RunReport report;
-            try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun)) {
-                // The default date comes from the command's clock; the run itself is timed by the real one.
-                LocalDate runDate =
-                        date != null ? date : LocalDate.now(main.clock().withZone(zone));
-                report = orchestrator.run(category, runDate, rerun);
-                // Before closing: a run stopped by Ctrl-C has until the close to say what it did.
-                output.summary(project, report);
+            Optional<KafkaSinks> toKafka = kafka.open();
+            try {
+                LocalOptions settings = LocalOptions.defaults()
+                        .withZone(zone)
+                        .withDefinition(definition)
+                        .withSinks(metricsFile, auditFile)
+                        .withConcurrencyCap(maxLocalConcurrency);
+                if (toKafka.isPresent()) {
+                    settings = settings.withMoreSinks(
+                            toKafka.get().metrics(), toKafka.get().audit());
+                }
+                RunOutput output = new RunOutput(main.out(), main.err(), format.json(), maxLocalConcurrency);
+                try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun)) {
+                    // The default date comes from the command's clock; the run itself is timed by the real one.
+                    LocalDate runDate =
+                            date != null ? date : LocalDate.now(main.clock().withZone(zone));
+                    report = orchestrator.run(category, runDate, rerun);
+                    // Before closing: a run stopped by Ctrl-C has until the close to say what it did.
+                    output.summary(project, report);
+                }
+            } finally {
+                toKafka.ifPresent(KafkaSinks::close);
             }
             return report.succeeded() ? 0 : 1;
         }

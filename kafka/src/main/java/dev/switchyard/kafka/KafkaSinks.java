@@ -7,10 +7,16 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -136,6 +142,34 @@ public final class KafkaSinks implements AutoCloseable {
     // Waiting for metadata or buffer space: as long as one request, no longer.
     private static Duration maxBlock(KafkaSettings settings) {
         return requestTimeout(settings);
+    }
+
+    /**
+     * Asks the cluster for its brokers, so that a command fails at its start, and says why, when none answers
+     * (rather than at its first record, after the delivery timeout).
+     *
+     * @throws IllegalStateException when no broker answered within {@code timeout}
+     */
+    public void checkReachable(Duration timeout) {
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "switchyard-check");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(config)) {
+            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException(
+                    "no Kafka broker answered at " + settings.bootstrapServers() + " within "
+                            + timeout.toSeconds() + " s (" + cause.getClass().getSimpleName() + ": "
+                            + cause.getMessage()
+                            + ")",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Kafka at " + settings.bootstrapServers(), e);
+        }
     }
 
     /** Waits up to {@code timeout} for the records sent to be acknowledged, then closes the producer. */

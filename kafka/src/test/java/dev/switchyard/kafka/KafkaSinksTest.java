@@ -144,6 +144,22 @@ class KafkaSinksTest {
         }
     }
 
+    @Test
+    void shouldFindTheClusterReachable_andSayWhenItIsNot() throws IOException {
+        try (KafkaSinks sinks = new KafkaSinks(KafkaSettings.of(kafka.bootstrapServers()))) {
+            sinks.checkReachable(Duration.ofSeconds(10));
+        }
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (KafkaSinks sinks = new KafkaSinks(KafkaSettings.of("localhost:" + closedPort))) {
+            assertThatThrownBy(() -> sinks.checkReachable(Duration.ofSeconds(2)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("no Kafka broker answered at localhost:" + closedPort + " within 2 s");
+        }
+    }
+
     static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
         return java.util.Arrays.stream(record.headers().toArray())
                 .collect(

@@ -1,5 +1,8 @@
 package dev.switchyard.local;
 
+import dev.switchyard.contracts.audit.AuditEntry;
+import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.reactor.ports.Sink;
 import dev.switchyard.statemachine.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +16,8 @@ import java.util.Objects;
  * @param zone where "today" is when no date is given
  * @param metricsFile where metrics are appended; null: {@code .switchyard/metrics.jsonl}
  * @param auditFile where audit entries are appended; null: {@code .switchyard/audit.jsonl}
+ * @param moreMetrics where metrics go as well as to the file (Kafka), before it
+ * @param moreAudit where audit entries go as well as to the file (Kafka), before it
  */
 public record LocalOptions(
         Path definition,
@@ -21,6 +26,8 @@ public record LocalOptions(
         Sleeper sleeper,
         Path metricsFile,
         Path auditFile,
+        Sink<JobRunMetric> moreMetrics,
+        Sink<AuditEntry> moreAudit,
         int concurrencyCap) {
     /**
      * On one machine every running job is a process: at most this many at once, whatever a category's
@@ -32,6 +39,8 @@ public record LocalOptions(
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(moreMetrics, "moreMetrics");
+        Objects.requireNonNull(moreAudit, "moreAudit");
         if (concurrencyCap < 1) {
             throw new IllegalArgumentException("the concurrency cap must be at least 1: " + concurrencyCap);
         }
@@ -39,22 +48,39 @@ public record LocalOptions(
 
     public static LocalOptions defaults() {
         return new LocalOptions(
-                null, ZoneId.of("UTC"), Clock.systemUTC(), Sleeper.REAL, null, null, DEFAULT_CONCURRENCY_CAP);
+                null,
+                ZoneId.of("UTC"),
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                null,
+                null,
+                Sink.discard(),
+                Sink.discard(),
+                DEFAULT_CONCURRENCY_CAP);
     }
 
     public LocalOptions withDefinition(Path file) {
-        return new LocalOptions(file, zone, clock, sleeper, metricsFile, auditFile, concurrencyCap);
+        return new LocalOptions(
+                file, zone, clock, sleeper, metricsFile, auditFile, moreMetrics, moreAudit, concurrencyCap);
     }
 
     public LocalOptions withZone(ZoneId zone) {
-        return new LocalOptions(definition, zone, clock, sleeper, metricsFile, auditFile, concurrencyCap);
+        return new LocalOptions(
+                definition, zone, clock, sleeper, metricsFile, auditFile, moreMetrics, moreAudit, concurrencyCap);
     }
 
     public LocalOptions withSinks(Path metrics, Path audit) {
-        return new LocalOptions(definition, zone, clock, sleeper, metrics, audit, concurrencyCap);
+        return new LocalOptions(
+                definition, zone, clock, sleeper, metrics, audit, moreMetrics, moreAudit, concurrencyCap);
+    }
+
+    /** Metrics and audit entries go to these as well as to the files (first to these). */
+    public LocalOptions withMoreSinks(Sink<JobRunMetric> metrics, Sink<AuditEntry> audit) {
+        return new LocalOptions(
+                definition, zone, clock, sleeper, metricsFile, auditFile, metrics, audit, concurrencyCap);
     }
 
     public LocalOptions withConcurrencyCap(int cap) {
-        return new LocalOptions(definition, zone, clock, sleeper, metricsFile, auditFile, cap);
+        return new LocalOptions(definition, zone, clock, sleeper, metricsFile, auditFile, moreMetrics, moreAudit, cap);
     }
 }

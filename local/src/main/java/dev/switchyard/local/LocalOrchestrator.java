@@ -156,7 +156,18 @@ public final class LocalOrchestrator implements AutoCloseable {
         this.wiring = Wiring.of(
                 control,
                 stateItems,
-                new Ports(glue, this::startChained, metrics, audit, domainEvents),
+                new Ports(
+                        glue,
+                        this::startChained,
+                        metric -> {
+                            options.moreMetrics().accept(metric);
+                            metrics.accept(metric);
+                        },
+                        entry -> {
+                            options.moreAudit().accept(entry);
+                            audit.accept(entry);
+                        },
+                        domainEvents),
                 ReactorConfig.defaults().withActor("switchyard-local"),
                 this::reject,
                 options.clock(),

@@ -31,6 +31,12 @@ final class ReactorInbox implements AutoCloseable {
     /** An event the reactor defers is delivered again for about a minute, as Lambda's retries would. */
     private static final int MAX_REDELIVERIES = 2_400;
 
+    /**
+     * And for no longer than this in all, however slowly each attempt fails: a Kafka broker that is down makes
+     * each attempt wait out its delivery timeout.
+     */
+    private static final Duration MAX_REDELIVERY_TIME = Duration.ofMinutes(2);
+
     private static final Duration REDELIVERY = Duration.ofMillis(25);
     private static final int FEED_PAGE = 500;
 
@@ -69,7 +75,7 @@ final class ReactorInbox implements AutoCloseable {
                 rejections.accept(r.rejection());
                 problems.accept("a local event was rejected: " + r.rejection().reason());
             }
-            case Received.Accepted a -> submit(a.event(), 0);
+            case Received.Accepted a -> submit(a.event(), 0, System.nanoTime());
         }
     }
 
@@ -81,7 +87,7 @@ final class ReactorInbox implements AutoCloseable {
                 return;
             }
             for (TableChange change : changes) {
-                submit(new TableChanged(change), 0);
+                submit(new TableChanged(change), 0, System.nanoTime());
                 feedPosition = Long.parseLong(change.sequenceNumber());
             }
         }
@@ -118,7 +124,7 @@ final class ReactorInbox implements AutoCloseable {
         }
     }
 
-    private void submit(InboundEvent event, int attempt) {
+    private void submit(InboundEvent event, int attempt, long since) {
         synchronized (idle) {
             inFlight++;
         }
@@ -126,10 +132,10 @@ final class ReactorInbox implements AutoCloseable {
             try {
                 Outcome outcome = reactor.handle(event, clock.instant());
                 if (outcome.kind() == Outcome.Kind.DEFERRED) {
-                    redeliver(event, attempt, outcome.detail());
+                    redeliver(event, attempt, since, outcome.detail());
                 }
             } catch (TransientFailureException e) {
-                redeliver(event, attempt, e.getMessage());
+                redeliver(event, attempt, since, e.getMessage());
             } catch (RuntimeException e) {
                 problems.accept("the reactor failed on an event: " + e);
             } finally {
@@ -146,12 +152,14 @@ final class ReactorInbox implements AutoCloseable {
         }
     }
 
-    private void redeliver(InboundEvent event, int attempt, String why) {
-        if (attempt >= MAX_REDELIVERIES) {
-            problems.accept("an event was given up after " + attempt + " redeliveries: " + why);
+    private void redeliver(InboundEvent event, int attempt, long since, String why) {
+        Duration spent = Duration.ofNanos(System.nanoTime() - since);
+        if (attempt >= MAX_REDELIVERIES || spent.compareTo(MAX_REDELIVERY_TIME) > 0) {
+            problems.accept(
+                    "an event was given up after " + attempt + " redeliveries in " + spent.toSeconds() + " s: " + why);
             return;
         }
-        submit(event, attempt + 1);
+        submit(event, attempt + 1, since);
     }
 
     @Override

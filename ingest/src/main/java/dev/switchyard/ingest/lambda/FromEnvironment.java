@@ -99,7 +99,11 @@ final class FromEnvironment {
                 kafka.metrics().accept(metric);
                 logged.accept(metric);
             };
-            audit = kafka.audit();
+            Sink<AuditEntry> auditLog = audit;
+            audit = entry -> {
+                kafka.audit().accept(entry);
+                auditLog.accept(entry);
+            };
         }
         Sink<DomainEvent> domainEvents = settings.eventBus()
                 .<Sink<DomainEvent>>map(bus -> {

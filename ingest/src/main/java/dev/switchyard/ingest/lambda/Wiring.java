@@ -43,7 +43,7 @@ public final class Wiring {
     public static final String METRICS_FILE = "SWITCHYARD_METRICS_FILE";
     /**
      * Kafka bootstrap servers (optional): with them, metrics go to {@link #METRICS_TOPIC} as well as to the log
-     * as EMF, and audit entries go to {@link #AUDIT_TOPIC} instead of the log.
+     * as EMF, and audit entries to {@link #AUDIT_TOPIC} as well as to the log: Kafka is always in addition.
      */
     public static final String KAFKA_BOOTSTRAP = "SWITCHYARD_KAFKA_BOOTSTRAP";
     /** The Kafka topic of JobRunMetric records (default {@code switchyard.job-runs}). */
@@ -96,8 +96,8 @@ public final class Wiring {
      * The real adapters, as the variables of a Lambda function's environment say (see the constants of this
      * class): the control and state tables on DynamoDB, Glue, Step Functions, EventBridge; metrics as
      * CloudWatch EMF lines on standard output (the function's log) or to {@link #METRICS_FILE}, and to Kafka
-     * when {@link #KAFKA_BOOTSTRAP} is set; audit entries to Kafka, else as JSON log lines on standard output;
-     * rejections as JSON log lines. Blank values count as unset.
+     * when {@link #KAFKA_BOOTSTRAP} is set; audit entries as JSON log lines on standard output, and to Kafka
+     * when it is set; rejections as JSON log lines. Blank values count as unset.
      *
      * @throws IllegalArgumentException when a variable is missing or invalid, naming it
      */
