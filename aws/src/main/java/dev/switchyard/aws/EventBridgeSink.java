@@ -27,8 +27,7 @@ public final class EventBridgeSink implements Sink<DomainEvent> {
     public void accept(DomainEvent event) {
         Objects.requireNonNull(event, "event");
         PutEventsRequestEntry entry = entry(event);
-        String what = "PutEvents of " + event.detailType() + " " + event.category() + "@" + event.runDate()
-                + " to event bus " + busName;
+        String what = "PutEvents of " + event.detailType() + " " + event.subject() + " to event bus " + busName;
         PutEventsResponse response;
         try {
             response = eventBridge.putEvents(b -> b.entries(entry));

@@ -9,6 +9,7 @@ import dev.switchyard.contracts.Json;
 import dev.switchyard.contracts.domain.DomainEvent;
 import dev.switchyard.contracts.domain.DomainEvent.CategoryRunBlocked;
 import dev.switchyard.contracts.domain.DomainEvent.CategoryTriggered;
+import dev.switchyard.contracts.domain.DomainEvent.JobRunAnomaly;
 import dev.switchyard.reactor.ports.TransientFailureException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,8 +49,8 @@ class EventBridgeSinkTest {
         assertThat(entry.path("Detail").asText()).isEqualTo(Json.mapper().writeValueAsString(TRIGGERED));
         assertThat(Json.mapper().readTree(entry.path("Detail").asText()))
                 .isEqualTo(Json.mapper().readTree("""
-                                {"Category": "STG", "RunDate": "2026-11-30", "Environment": "prod",
-                                 "Causes": ["RAW"], "At": "2026-11-30T09:00:05Z"}"""));
+                                {"SchemaVersion": 1, "Category": "STG", "RunDate": "2026-11-30",
+                                 "Environment": "prod", "Causes": ["RAW"], "At": "2026-11-30T09:00:05Z"}"""));
     }
 
     @Test
@@ -62,6 +63,59 @@ class EventBridgeSinkTest {
         JsonNode entry = eventBridge.onlyRequest().json().path("Entries").get(0);
         assertThat(entry.path("DetailType").asText()).isEqualTo("CategoryRunBlocked");
         assertThat(entry.path("Detail").asText()).doesNotContain("Environment");
+    }
+
+    @Test
+    void shouldPutAnAnomalyOfAJobWithoutCategoryOrRunDate() throws Exception {
+        eventBridge.answer(accepted());
+        JobRunAnomaly stuck = new JobRunAnomaly(
+                "adhoc_export",
+                null,
+                null,
+                null,
+                "jr_7",
+                null,
+                JobRunAnomaly.Kind.STUCK,
+                9_000,
+                600,
+                30,
+                12,
+                59.1,
+                Instant.parse("2026-11-30T09:00:05Z"));
+
+        sink.accept(stuck);
+
+        JsonNode entry = eventBridge.onlyRequest().json().path("Entries").get(0);
+        assertThat(entry.path("DetailType").asText()).isEqualTo("JobRunAnomaly");
+        assertThat(Json.mapper().readTree(entry.path("Detail").asText()))
+                .isEqualTo(Json.mapper().readTree("""
+                                {"SchemaVersion": 1, "JobName": "adhoc_export", "JobRunId": "jr_7", "Kind": "STUCK",
+                                 "DurationSeconds": 9000, "BaselineMedianSeconds": 600.0, "BaselineMadSeconds": 30.0,
+                                 "BaselineRuns": 12, "Score": 59.1, "At": "2026-11-30T09:00:05Z"}"""));
+    }
+
+    @Test
+    void shouldNameTheJobRun_whenAnAnomalyIsRefused() {
+        eventBridge.answer(rejected("AccessDeniedException", "not allowed"));
+        JobRunAnomaly slow = new JobRunAnomaly(
+                "raw_orders",
+                null,
+                null,
+                null,
+                "jr_42",
+                "m42",
+                JobRunAnomaly.Kind.SLOW,
+                9_000,
+                600,
+                30,
+                12,
+                40.2,
+                Instant.parse("2026-11-30T09:00:05Z"));
+
+        assertThatThrownBy(() -> sink.accept(slow))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("PutEvents of JobRunAnomaly raw_orders run jr_42 to event bus switchyard-bus")
+                .hasMessageNotContaining("null");
     }
 
     @Test

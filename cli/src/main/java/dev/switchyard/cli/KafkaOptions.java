@@ -64,8 +64,13 @@ final class KafkaOptions {
     }
 
     private Map<String, String> properties() {
+        return properties(properties);
+    }
+
+    /** {@code --kafka-property KEY=VALUE} options as a map; a malformed one is a bad argument. */
+    static Map<String, String> properties(List<String> options) {
         Map<String, String> parsed = new LinkedHashMap<>();
-        for (String property : properties) {
+        for (String property : options) {
             int equals = property.indexOf('=');
             if (equals < 1) {
                 throw new UserError("--kafka-property '" + property + "' is not KEY=VALUE");

@@ -2,6 +2,7 @@ package dev.switchyard.cli;
 
 import dev.switchyard.contracts.Problem;
 import dev.switchyard.contracts.files.FileFormatException;
+import dev.switchyard.reactor.ports.TransientFailureException;
 import dev.switchyard.reactor.store.MissingTableException;
 import dev.switchyard.reactor.store.StoreUnavailableException;
 import dev.switchyard.reactor.table.InvalidWriteException;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             InvokeCommand.class,
             RunCommand.class,
             RerunCommand.class,
+            AnomaliesCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -97,6 +99,8 @@ public final class Main implements Runnable {
                                     2);
                         case StoreUnavailableException down ->
                             fail(err, "the store cannot be reached now, try again: " + e.getMessage(), 1);
+                        case TransientFailureException down ->
+                            fail(err, "a service could not be reached, try again: " + e.getMessage(), 1);
                         default -> throw e;
                     };
                 });

@@ -168,6 +168,7 @@ final class RunOutput implements RunProgress {
             case DomainEvent.CategoryRunBlocked b ->
                 say("  ✗ %s for %s is blocked by %s", b.category(), b.runDate(), String.join(", ", b.blockers()));
             case DomainEvent.CategoryRunSucceeded s -> {}
+            case DomainEvent.JobRunAnomaly a -> {}
         }
     }
 

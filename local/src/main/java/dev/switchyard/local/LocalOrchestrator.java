@@ -143,6 +143,7 @@ public final class LocalOrchestrator implements AutoCloseable {
                 case DomainEvent.CategoryTriggered t -> triggers.add(t);
                 case DomainEvent.CategoryRunBlocked b -> blocked.add(b);
                 case DomainEvent.CategoryRunSucceeded s -> {}
+                case DomainEvent.JobRunAnomaly a -> {}
             }
             progress.domainEvent(event);
         };

@@ -43,7 +43,61 @@ class DomainEventProperties {
                                 r.category(), r.runDate(), r.environment(), blockers, r.at())),
                 Combinators.combine(runs(), names())
                         .as((r, causes) -> new DomainEvent.CategoryTriggered(
-                                r.category(), r.runDate(), r.environment(), causes, r.at())));
+                                r.category(), r.runDate(), r.environment(), causes, r.at())),
+                anomalies());
+    }
+
+    private record Judged(String jobName, String jobRunId, DomainEvent.JobRunAnomaly.Kind kind, String metricId) {}
+
+    private record Baseline(long durationSeconds, double medianSeconds, double madSeconds, int runs, double score) {}
+
+    private static Arbitrary<Double> seconds() {
+        return Arbitraries.oneOf(
+                Arbitraries.longs().between(0, 400_000).map(Long::doubleValue),
+                Arbitraries.doubles().between(0, 1e12),
+                Arbitraries.of(0.0, 0.5, Double.MIN_VALUE, Double.MAX_VALUE));
+    }
+
+    /** Anomalies of every kind, with and without a category or run date, with scores of both signs. */
+    private static Arbitrary<DomainEvent> anomalies() {
+        Arbitrary<Judged> judged = Combinators.combine(
+                        ContractValues.names(),
+                        ContractValues.names(),
+                        Arbitraries.of(DomainEvent.JobRunAnomaly.Kind.class),
+                        Arbitraries.strings()
+                                .withCharRange('0', '9')
+                                .withCharRange('a', 'f')
+                                .ofLength(32))
+                .as((job, run, kind, metric) ->
+                        new Judged(job, run, kind, kind == DomainEvent.JobRunAnomaly.Kind.STUCK ? null : metric));
+        Arbitrary<Baseline> baseline = Combinators.combine(
+                        Arbitraries.longs().between(0, Long.MAX_VALUE),
+                        seconds(),
+                        seconds(),
+                        Arbitraries.integers().between(1, 10_000),
+                        Arbitraries.doubles().between(-1e6, 1e6))
+                .as(Baseline::new);
+        return Combinators.combine(
+                        judged,
+                        ContractValues.names().injectNull(0.3),
+                        ContractValues.dates().injectNull(0.3),
+                        Arbitraries.of("dev", "prod").injectNull(0.4),
+                        baseline,
+                        ContractValues.instants())
+                .as((j, category, runDate, environment, b, at) -> new DomainEvent.JobRunAnomaly(
+                        j.jobName(),
+                        category,
+                        runDate,
+                        environment,
+                        j.jobRunId(),
+                        j.metricId(),
+                        j.kind(),
+                        b.durationSeconds(),
+                        b.medianSeconds(),
+                        b.madSeconds(),
+                        b.runs(),
+                        b.score(),
+                        at));
     }
 
     @Property(tries = 500)
