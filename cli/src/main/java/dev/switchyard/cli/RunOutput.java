@@ -168,7 +168,14 @@ final class RunOutput implements RunProgress {
             case DomainEvent.CategoryRunBlocked b ->
                 say("  ✗ %s for %s is blocked by %s", b.category(), b.runDate(), String.join(", ", b.blockers()));
             case DomainEvent.CategoryRunSucceeded s -> {}
-            case DomainEvent.JobRunAnomaly a -> {}
+            case DomainEvent.JobRunAnomaly a ->
+                say(
+                        "  ! %s %s: took %s, usually %s (median of %d runs)",
+                        a.jobName(),
+                        a.kind(),
+                        AnomaliesCommand.seconds(a.durationSeconds()),
+                        AnomaliesCommand.seconds(a.baselineMedianSeconds()),
+                        a.baselineRuns());
         }
     }
 

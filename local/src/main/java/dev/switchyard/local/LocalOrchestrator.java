@@ -19,6 +19,7 @@ import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.ingest.lambda.PlanHandler;
 import dev.switchyard.ingest.lambda.Wiring;
+import dev.switchyard.reactor.anomaly.AnomalyConfig;
 import dev.switchyard.reactor.plan.Plan;
 import dev.switchyard.reactor.plan.Planner;
 import dev.switchyard.reactor.ports.ExecutionStarter;
@@ -169,7 +170,8 @@ public final class LocalOrchestrator implements AutoCloseable {
                             audit.accept(entry);
                         },
                         domainEvents),
-                ReactorConfig.defaults().withActor("switchyard-local"),
+                // a local run judges each successful run as AWS does with an event bus, and says so as it goes
+                ReactorConfig.defaults().withActor("switchyard-local").withAnomalies(AnomalyConfig.defaults()),
                 this::reject,
                 options.clock(),
                 options.zone());

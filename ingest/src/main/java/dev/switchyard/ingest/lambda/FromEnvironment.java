@@ -27,6 +27,7 @@ import dev.switchyard.dynamodb.DynamoItemTable;
 import dev.switchyard.dynamodb.DynamoTables;
 import dev.switchyard.kafka.KafkaSettings;
 import dev.switchyard.kafka.KafkaSinks;
+import dev.switchyard.reactor.anomaly.AnomalyConfig;
 import dev.switchyard.reactor.ports.ExecutionStarter;
 import dev.switchyard.reactor.ports.GlueRuns;
 import dev.switchyard.reactor.ports.Sink;
@@ -113,8 +114,7 @@ final class FromEnvironment {
                 })
                 .orElseGet(Sink::discard);
 
-        ReactorConfig defaults = ReactorConfig.defaults();
-        ReactorConfig config = defaults.withStuckAfter(settings.stuckAfter());
+        ReactorConfig config = reactorConfig(settings);
         return Wiring.of(
                         control,
                         state,
@@ -124,6 +124,15 @@ final class FromEnvironment {
                         Clock.systemUTC(),
                         settings.zone())
                 .withLog(out);
+    }
+
+    /**
+     * The reactor's settings: reconciliation's threshold, and anomaly detection when there is an event bus for
+     * its JobRunAnomaly events (judging each successful run costs a history query, saved without one).
+     */
+    static ReactorConfig reactorConfig(Settings settings) {
+        ReactorConfig config = ReactorConfig.defaults().withStuckAfter(settings.stuckAfter());
+        return settings.eventBus().isPresent() ? config.withAnomalies(AnomalyConfig.defaults()) : config;
     }
 
     /**

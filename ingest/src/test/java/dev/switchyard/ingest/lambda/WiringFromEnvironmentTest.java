@@ -109,6 +109,21 @@ class WiringFromEnvironmentTest {
     }
 
     @Test
+    void shouldJudgeRunsForAnomalies_onlyWithAnEventBusToTellOf() {
+        Map<String, String> env = fullEnvironment();
+        env.put(Wiring.EVENT_BUS, "switchyard-events");
+        Map<String, String> withoutBus = fullEnvironment();
+        withoutBus.remove(Wiring.EVENT_BUS);
+
+        assertThat(FromEnvironment.reactorConfig(FromEnvironment.Settings.read(env))
+                        .anomalies())
+                .isNotNull();
+        assertThat(FromEnvironment.reactorConfig(FromEnvironment.Settings.read(withoutBus))
+                        .anomalies())
+                .isNull();
+    }
+
+    @Test
     void shouldConstructWithKafka_withoutTheNetwork() {
         Map<String, String> env = fullEnvironment();
         env.put(Wiring.KAFKA_BOOTSTRAP, "b-1.example.com:9094,b-2.example.com:9094");

@@ -7,9 +7,11 @@ import dev.switchyard.contracts.event.GlueArguments;
 import dev.switchyard.contracts.event.GlueJobEvent;
 import dev.switchyard.contracts.event.InboundEvent;
 import dev.switchyard.contracts.event.TableChanged;
+import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.contracts.table.Timestamps;
+import dev.switchyard.reactor.anomaly.AnomalyDetector;
 import dev.switchyard.reactor.ports.GlueRun;
 import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.runs.JobRun;
@@ -60,6 +62,7 @@ public final class Reactor {
     private final Chaining chaining;
     private final Ports ports;
     private final ReactorConfig config;
+    private final LiveAnomalies anomalies;
 
     public Reactor(ControlTable control, ItemTable state, Ports ports, ReactorConfig config) {
         this.control = control;
@@ -74,6 +77,9 @@ public final class Reactor {
                 config.actor());
         this.ports = ports;
         this.config = config;
+        this.anomalies = config.anomalies() == null
+                ? null
+                : new LiveAnomalies(history, new AnomalyDetector(config.anomalies()), ports.domainEvents());
     }
 
     /** Fan-in chaining, for reconciliation. */
@@ -203,20 +209,21 @@ public final class Reactor {
                     }
                 }
             }
-            ports.metrics()
-                    .accept(Metrics.of(
-                            event,
-                            run.glue(),
-                            firstOf(
-                                    JobColumns.text(item, ControlTableItem.JOB_CATEGORY),
-                                    at == null ? null : at.category()),
-                            environment,
-                            at == null ? null : at.runDate(),
-                            run.startedOn(),
-                            run.completedOn(event),
-                            run.durationSeconds(event),
-                            run.error(event),
-                            now));
+            JobRunMetric metric = Metrics.of(
+                    event,
+                    run.glue(),
+                    firstOf(JobColumns.text(item, ControlTableItem.JOB_CATEGORY), at == null ? null : at.category()),
+                    environment,
+                    at == null ? null : at.runDate(),
+                    run.startedOn(),
+                    run.completedOn(event),
+                    run.durationSeconds(event),
+                    run.error(event),
+                    now);
+            ports.metrics().accept(metric);
+            if (anomalies != null) {
+                anomalies.judge(metric, now);
+            }
         }
 
         // 4. Last, the run's record: the mark that this event was handled whole.

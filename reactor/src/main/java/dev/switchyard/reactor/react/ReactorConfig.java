@@ -1,5 +1,6 @@
 package dev.switchyard.reactor.react;
 
+import dev.switchyard.reactor.anomaly.AnomalyConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param deferUnattributed whether a final event that neither Glue's arguments nor any category run attribute
  *     waits (is deferred) for a category run to open: right for a replay, which cannot ask Glue and may meet
  *     a job's events before its run opens; not on AWS, where such a run is one Switchyard did not start
+ * @param anomalies how each successful run is judged against its job's history, a {@code JobRunAnomaly} domain
+ *     event published when it is far outside it; null: not judged (one history query per run saved, for a
+ *     deployment without an event bus)
  */
 public record ReactorConfig(
         String actor,
@@ -22,7 +26,8 @@ public record ReactorConfig(
         Duration runRetention,
         Duration stuckAfter,
         int lookBack,
-        boolean deferUnattributed) {
+        boolean deferUnattributed,
+        AnomalyConfig anomalies) {
 
     public ReactorConfig {
         Objects.requireNonNull(actor, "actor");
@@ -37,21 +42,29 @@ public record ReactorConfig(
     /** Run records for 400 days (a year of baselines), category runs and triggers for 400 days, stuck after 2 h. */
     public static ReactorConfig defaults() {
         return new ReactorConfig(
-                "switchyard-reactor", Duration.ofDays(400), Duration.ofDays(400), Duration.ofHours(2), 7, false);
+                "switchyard-reactor", Duration.ofDays(400), Duration.ofDays(400), Duration.ofHours(2), 7, false, null);
     }
 
     /** The same, for a replay of recorded events: see {@code deferUnattributed}. */
     public ReactorConfig forReplay() {
-        return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, true);
+        return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, true, anomalies);
     }
 
     /** The same, with another threshold for reconciliation. */
     public ReactorConfig withStuckAfter(Duration stuckAfter) {
-        return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed);
+        return new ReactorConfig(
+                actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed, anomalies);
+    }
+
+    /** The same, judging each successful run for anomalies with {@code anomalies} (null: not judging). */
+    public ReactorConfig withAnomalies(AnomalyConfig anomalies) {
+        return new ReactorConfig(
+                actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed, anomalies);
     }
 
     /** The same, with another actor. */
     public ReactorConfig withActor(String actor) {
-        return new ReactorConfig(actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed);
+        return new ReactorConfig(
+                actor, historyRetention, runRetention, stuckAfter, lookBack, deferUnattributed, anomalies);
     }
 }
