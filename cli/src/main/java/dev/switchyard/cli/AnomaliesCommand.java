@@ -11,6 +11,7 @@ import dev.switchyard.contracts.Json;
 import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.domain.DomainEvent.JobRunAnomaly;
 import dev.switchyard.contracts.files.Loaded;
+import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.Timestamps;
 import dev.switchyard.reactor.anomaly.AnomalyConfig;
@@ -28,8 +29,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -129,6 +132,15 @@ final class AnomaliesCommand implements Callable<Integer> {
     private Instant now;
 
     @Option(
+            names = "--since",
+            paramLabel = "INSTANT",
+            converter = InstantConverter.class,
+            description = "Report and publish only the runs that ended at or after this instant (stuck runs are"
+                    + " always reported), e.g. the time of the previous check: a check on a schedule then"
+                    + " publishes each anomaly once. Earlier runs still form the baselines.")
+    private Instant since;
+
+    @Option(
             names = "--event-bus",
             paramLabel = "BUS",
             description = "Also publish each anomaly to this EventBridge bus (name or ARN), in --region.")
@@ -186,7 +198,7 @@ final class AnomaliesCommand implements Callable<Integer> {
         Running running = tableOption == null ? null : running(tableOption, err);
         Findings stuck = running == null ? null : detector.stuck(durations, running.jobs(), at);
 
-        List<JobRunAnomaly> anomalies = new ArrayList<>(judged.anomalies());
+        List<JobRunAnomaly> anomalies = new ArrayList<>(since == null ? judged.anomalies() : endedSince(judged, read));
         if (stuck != null) {
             anomalies.addAll(stuck.anomalies());
         }
@@ -227,6 +239,18 @@ final class AnomaliesCommand implements Callable<Integer> {
         }
         boolean complete = read.rejected().isEmpty() && (published == null || published.failure() == null);
         return complete ? 0 : 1;
+    }
+
+    /** The anomalies of runs that ended at or after {@code --since}: by CompletedOn, else when the metric was emitted. */
+    private List<JobRunAnomaly> endedSince(Findings judged, MetricSource.Read read) {
+        Map<String, Instant> ended = new HashMap<>();
+        for (JobRunMetric metric : read.metrics()) {
+            ended.put(metric.metricId(), metric.completedOn() != null ? metric.completedOn() : metric.emittedAt());
+        }
+        return judged.anomalies().stream()
+                .filter(a -> a.metricId() == null
+                        || !ended.getOrDefault(a.metricId(), Instant.MAX).isBefore(since))
+                .toList();
     }
 
     private URI endpoint() {

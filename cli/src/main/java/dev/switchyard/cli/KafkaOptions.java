@@ -2,6 +2,7 @@ package dev.switchyard.cli;
 
 import dev.switchyard.kafka.KafkaSettings;
 import dev.switchyard.kafka.KafkaSinks;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,10 +82,10 @@ final class KafkaOptions {
     }
 
     /**
-     * The sinks, once a broker answered; empty without {@code --kafka-bootstrap}. The caller closes them, which
-     * waits for what was sent.
+     * The sinks, once a broker answered; empty without {@code --kafka-bootstrap}. A topic that does not exist is
+     * warned of on {@code err}. The caller closes the sinks, which waits for what was sent.
      */
-    Optional<KafkaSinks> open() {
+    Optional<KafkaSinks> open(PrintWriter err) {
         Optional<KafkaSettings> settings = settings();
         if (settings.isEmpty()) {
             return Optional.empty();
@@ -96,7 +97,12 @@ final class KafkaOptions {
             throw new UserError(e.getMessage());
         }
         try {
-            sinks.checkReachable(REACHABLE);
+            for (String topic : sinks.checkReachable(REACHABLE)) {
+                err.printf(
+                        "switchyard: warning: topic %s does not exist at %s; the first record creates it where the"
+                                + " cluster creates topics automatically, elsewhere every record to it fails%n",
+                        topic, settings.get().bootstrapServers());
+            }
         } catch (IllegalStateException e) {
             sinks.close();
             throw new UserError(e.getMessage());

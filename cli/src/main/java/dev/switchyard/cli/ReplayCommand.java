@@ -127,14 +127,17 @@ final class ReplayCommand implements Callable<Integer> {
         Replayer.Scan scan = Replayer.scan(events);
         Stamp stamp = new Stamp("replay", scan.earliest());
         ReactorConfig config = ReactorConfig.defaults();
-        try (SqliteStore store = SqliteStore.openInMemory(main.clock());
+        // Kafka is checked before the earlier outputs are replaced: a bad option or a broker that is down
+        // costs nothing.
+        KafkaSinks toKafka = kafka.open(main.err()).orElse(null);
+        try (toKafka;
+                SqliteStore store = SqliteStore.openInMemory(main.clock());
                 JsonLinesFile<JobRunMetric> metrics = JsonLinesFile.replacing(out.resolve("metrics.jsonl"));
                 JsonLinesFile<JobRunMetric> moreMetrics =
                         metricsFile == null ? null : new JsonLinesFile<>(metricsFile);
                 JsonLinesFile<AuditEntry> audit = JsonLinesFile.replacing(out.resolve("audit.jsonl"));
                 JsonLinesFile<AuditEntry> moreAudit = auditFile == null ? null : new JsonLinesFile<>(auditFile);
-                JsonLinesFile<Replayer.Rejected> rejected = JsonLinesFile.replacing(out.resolve("rejected.jsonl"));
-                KafkaSinks toKafka = kafka.open().orElse(null)) {
+                JsonLinesFile<Replayer.Rejected> rejected = JsonLinesFile.replacing(out.resolve("rejected.jsonl"))) {
             ItemTable stateItems = store.table(StateTable.SCHEMA);
             ControlTable control = new ControlTable(store.table(ControlTable.SCHEMA));
             control.importAll(rows, stamp, n -> {});

@@ -191,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
             RunReport report;
-            Optional<KafkaSinks> toKafka = kafka.open();
+            Optional<KafkaSinks> toKafka = kafka.open(main.err());
             try {
                 LocalOptions settings = LocalOptions.defaults()
                         .withZone(zone)

@@ -101,6 +101,19 @@ class AnomaliesCommandTest {
     }
 
     @Test
+    void shouldReportOnlyRunsEndedSinceTheLastCheck_withSince() throws IOException {
+        Path metrics = twoAnomalies();
+
+        CliTest.Result r = run(
+                "anomalies", "--metrics", metrics.toString(), "--since", "2026-11-03T00:00:00Z", "--format", "json");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.json().path("Anomalies"))
+                .extracting(a -> a.path("JobName").asText())
+                .containsExactly("raw_orders");
+    }
+
+    @Test
     void shouldSayWhenThereIsNothingUnusual() throws IOException {
         CliTest.Result r = run(
                 "anomalies",

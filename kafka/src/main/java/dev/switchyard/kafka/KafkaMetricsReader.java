@@ -64,7 +64,15 @@ public final class KafkaMetricsReader {
 
     private static Read read(
             KafkaConsumer<String, byte[]> consumer, String topic, String bootstrapServers, Duration timeout) {
-        Map<String, List<PartitionInfo>> topics = consumer.listTopics(timeout);
+        Map<String, List<PartitionInfo>> topics;
+        try {
+            topics = consumer.listTopics(timeout);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new IllegalStateException(
+                    "no Kafka broker answered at " + bootstrapServers + " within " + timeout.toSeconds() + " s ("
+                            + e.getMessage() + ")",
+                    e);
+        }
         List<PartitionInfo> infos = topics.get(topic);
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("topic " + topic + " does not exist at " + bootstrapServers

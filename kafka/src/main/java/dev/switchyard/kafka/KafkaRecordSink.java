@@ -17,12 +17,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * One contract to one topic: the value as its contract JSON, the key from the value, the kind's headers. {@code
@@ -75,7 +75,7 @@ final class KafkaRecordSink<T> implements Sink<T> {
         } catch (TimeoutException e) {
             throw new TransientFailureException(
                     what(record.key()) + " was not acknowledged within " + wait.toSeconds() + " s", e);
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
             throw translate(e, record.key(), producer);
         }
     }
@@ -92,6 +92,13 @@ final class KafkaRecordSink<T> implements Sink<T> {
                             + failure.getClass().getSimpleName() + ")",
                     failure);
         }
+        if (failure instanceof ClusterAuthorizationException) {
+            return new IllegalStateException(
+                    what + " was refused: " + failure.getMessage()
+                            + ". An idempotent producer needs the IdempotentWrite ACL on the cluster (brokers before"
+                            + " Kafka 3.0), besides Write and Describe on the topic",
+                    failure);
+        }
         if (failure instanceof AuthenticationException || failure instanceof AuthorizationException) {
             return new IllegalStateException(
                     what + " was refused: " + failure.getMessage()
@@ -99,16 +106,19 @@ final class KafkaRecordSink<T> implements Sink<T> {
                             + " Describe on the topic)",
                     failure);
         }
-        if (failure instanceof RecordTooLargeException
-                || failure instanceof RecordBatchTooLargeException
-                || failure instanceof InvalidTopicException
-                || failure instanceof SerializationException) {
-            return new IllegalStateException(what + " cannot be written: " + failure.getMessage(), failure);
+        if (failure instanceof ProducerFencedException
+                || failure instanceof OutOfOrderSequenceException
+                || failure instanceof InvalidProducerEpochException
+                || failure instanceof IllegalStateException
+                || failure.getClass() == KafkaException.class) {
+            // An error that leaves the idempotent producer unusable: the next record gets a new one.
+            producers.discard(producer);
+            return new TransientFailureException(
+                    what + " failed (" + failure + "); a new producer is made for the next record", failure);
         }
-        // An error that leaves the idempotent producer unusable: the next record gets a new one.
-        producers.discard(producer);
-        return new TransientFailureException(
-                what + " failed (" + failure + "); a new producer is made for the next record", failure);
+        // The rest will fail again however often it is retried: a record over the topic's size limit, a bad topic
+        // name, a broker too old for idempotence (UnsupportedVersionException), a policy violation, …
+        return new IllegalStateException(what + " cannot be written: " + failure, failure);
     }
 
     private String what(String recordKey) {

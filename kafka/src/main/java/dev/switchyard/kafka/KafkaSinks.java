@@ -5,8 +5,11 @@ import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.reactor.ports.Sink;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -63,7 +66,11 @@ public final class KafkaSinks implements AutoCloseable {
     KafkaSinks(KafkaSettings settings, Supplier<Producer<String, byte[]>> newProducer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.producers = new Producers(newProducer);
-        Duration wait = settings.deliveryTimeout().plus(maxBlock(settings)).plusSeconds(5);
+        // Kafka's own timeouts end an accept first; this wait is a backstop, from the configuration in force.
+        Map<String, Object> config = producerConfig(settings);
+        Duration wait = Duration.ofMillis(millis(config, ProducerConfig.MAX_BLOCK_MS_CONFIG)
+                        + millis(config, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))
+                .plusSeconds(5);
         this.metrics = new KafkaRecordSink<>(
                 producers, settings, settings.metricsTopic(), RecordKind.METRIC, JobRunMetric::jobName, wait);
         this.audit = new KafkaRecordSink<>(
@@ -95,7 +102,9 @@ public final class KafkaSinks implements AutoCloseable {
      *   <li>{@code buffer.memory} {@value #BUFFER_BYTES} bytes and {@code max.block.ms}: the bounded buffer. A
      *       send that finds it full, or finds no broker to ask for the topic's metadata, waits at most that long
      *       and fails, to be retried by the caller;
-     *   <li>{@code delivery.timeout.ms} and {@code request.timeout.ms} from {@link KafkaSettings#deliveryTimeout}.
+     *   <li>{@code max.block.ms} and {@code request.timeout.ms} a quarter of {@link KafkaSettings#deliveryTimeout},
+     *       and {@code delivery.timeout.ms} the rest, so that waiting for metadata and then for the acknowledgement
+     *       take no longer than the delivery timeout together (unless the user's own properties say otherwise).
      * </ul>
      */
     static Map<String, Object> producerConfig(KafkaSettings settings) {
@@ -118,9 +127,10 @@ public final class KafkaSinks implements AutoCloseable {
         // Kafka wants delivery.timeout.ms >= linger.ms + request.timeout.ms
         long linger = millis(config, ProducerConfig.LINGER_MS_CONFIG);
         long request = millis(config, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        long block = millis(config, ProducerConfig.MAX_BLOCK_MS_CONFIG);
         config.put(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                Long.toString(Math.max(settings.deliveryTimeout().toMillis(), linger + request)));
+                Long.toString(Math.max(settings.deliveryTimeout().toMillis() - block, linger + request)));
         return config;
     }
 
@@ -134,9 +144,9 @@ public final class KafkaSinks implements AutoCloseable {
         }
     }
 
-    // A third of the delivery timeout for one request, so a request that times out is retried at least twice.
+    // A quarter of the delivery timeout for one request, so a request that times out is retried at least twice.
     private static Duration requestTimeout(KafkaSettings settings) {
-        return settings.deliveryTimeout().dividedBy(3);
+        return settings.deliveryTimeout().dividedBy(4);
     }
 
     // Waiting for metadata or buffer space: as long as one request, no longer.
@@ -145,12 +155,14 @@ public final class KafkaSinks implements AutoCloseable {
     }
 
     /**
-     * Asks the cluster for its brokers, so that a command fails at its start, and says why, when none answers
-     * (rather than at its first record, after the delivery timeout).
+     * Asks the cluster for its brokers and the two topics, so that a command fails at its start, and says why,
+     * when no broker answers (rather than at its first record, after the delivery timeout).
      *
+     * @return the topics that do not exist: the first record creates them where the cluster creates topics
+     *     automatically ({@code auto.create.topics.enable}); elsewhere every record to them fails
      * @throws IllegalStateException when no broker answered within {@code timeout}
      */
-    public void checkReachable(Duration timeout) {
+    public Set<String> checkReachable(Duration timeout) {
         Map<String, Object> config = new HashMap<>(settings.clientProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "switchyard-check");
@@ -158,13 +170,14 @@ public final class KafkaSinks implements AutoCloseable {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Set<String> missing = new TreeSet<>(List.of(settings.metricsTopic(), settings.auditTopic()));
+            missing.removeAll(admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return missing;
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(
-                    "no Kafka broker answered at " + settings.bootstrapServers() + " within "
-                            + timeout.toSeconds() + " s (" + cause.getClass().getSimpleName() + ": "
-                            + cause.getMessage()
-                            + ")",
+                    "no Kafka broker answered at " + settings.bootstrapServers() + " within " + timeout.toSeconds()
+                            + " s (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

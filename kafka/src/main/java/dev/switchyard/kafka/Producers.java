@@ -1,16 +1,19 @@
 package dev.switchyard.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
  * The sinks' one producer, made at the first record, and made again after an error that leaves an idempotent
- * producer unusable (a fatal state, or one it was closed by): the next record then gets a fresh producer
- * instead of the same error for ever.
+ * producer unusable (a fatal state): the next record then gets a fresh producer instead of the same error for
+ * ever. A retired producer is closed only with the sinks, since another thread may still be waiting on it.
  */
 final class Producers {
     private final Supplier<Producer<String, byte[]>> newProducer;
+    private final List<Producer<String, byte[]>> retired = new ArrayList<>();
     private Producer<String, byte[]> current;
     private boolean closed;
 
@@ -28,11 +31,11 @@ final class Producers {
         return current;
     }
 
-    /** Drops {@code broken} (if it is still the current producer), so that the next record makes a new one. */
+    /** Retires {@code broken} (if it is still the current producer), so that the next record makes a new one. */
     synchronized void discard(Producer<String, byte[]> broken) {
         if (current == broken) {
             current = null;
-            broken.close(Duration.ZERO);
+            retired.add(broken);
         }
     }
 
@@ -41,6 +44,8 @@ final class Producers {
             return;
         }
         closed = true;
+        retired.forEach(producer -> producer.close(Duration.ZERO));
+        retired.clear();
         if (current != null) {
             current.close(timeout);
             current = null;

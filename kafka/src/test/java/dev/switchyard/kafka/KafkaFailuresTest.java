@@ -91,12 +91,31 @@ class KafkaFailuresTest {
         assertThatThrownBy(() -> send(new KafkaException("fatal state")))
                 .isInstanceOf(TransientFailureException.class)
                 .hasMessageContaining("new producer");
-        assertThat(made.getFirst().closed()).isTrue();
+        // retired, not closed: another thread may still be waiting on it
+        assertThat(made.getFirst().closed()).isFalse();
 
         send(null);
 
         assertThat(made).hasSize(2);
         assertThat(made.getLast().history()).hasSize(1);
+        sinks.close(Duration.ZERO);
+        assertThat(made).allMatch(MockProducer::closed);
+    }
+
+    @Test
+    void shouldFailForGood_whenTheBrokerIsTooOldForIdempotence() {
+        assertThatThrownBy(() -> send(new org.apache.kafka.common.errors.UnsupportedVersionException("v0")))
+                .isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(TransientFailureException.class)
+                .hasMessageContaining("cannot be written");
+        assertThat(made).hasSize(1);
+    }
+
+    @Test
+    void shouldNameIdempotentWrite_whenTheClusterIsNotAuthorized() {
+        assertThatThrownBy(() -> send(new org.apache.kafka.common.errors.ClusterAuthorizationException("denied")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("IdempotentWrite");
     }
 
     @Test

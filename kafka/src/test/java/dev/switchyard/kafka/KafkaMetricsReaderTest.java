@@ -61,6 +61,19 @@ class KafkaMetricsReaderTest {
     }
 
     @Test
+    void shouldSayNoBrokerAnswered_whenNoneDoes() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nowhere = "localhost:" + closed;
+
+        assertThatThrownBy(() -> KafkaMetricsReader.read(nowhere, "t", Map.of(), Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("no Kafka broker answered at " + nowhere + " within 2 s");
+    }
+
+    @Test
     void shouldReadNothing_fromAnEmptyTopic() {
         String topic = EmbeddedKafka.uniqueTopic("empty");
         kafka.createTopic(topic, 3);

@@ -146,8 +146,11 @@ class KafkaSinksTest {
 
     @Test
     void shouldFindTheClusterReachable_andSayWhenItIsNot() throws IOException {
-        try (KafkaSinks sinks = new KafkaSinks(KafkaSettings.of(kafka.bootstrapServers()))) {
-            sinks.checkReachable(Duration.ofSeconds(10));
+        String topic = EmbeddedKafka.uniqueTopic("checked");
+        kafka.createTopic(topic, 1);
+        try (KafkaSinks sinks =
+                new KafkaSinks(KafkaSettings.of(kafka.bootstrapServers()).withTopics(topic, "not-created-yet"))) {
+            assertThat(sinks.checkReachable(Duration.ofSeconds(10))).containsExactly("not-created-yet");
         }
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param zone where "today" is when no date is given
  * @param metricsFile where metrics are appended; null: {@code .switchyard/metrics.jsonl}
  * @param auditFile where audit entries are appended; null: {@code .switchyard/audit.jsonl}
- * @param moreMetrics where metrics go as well as to the file (Kafka), before it
- * @param moreAudit where audit entries go as well as to the file (Kafka), before it
+ * @param moreMetrics where metrics go as well as to the file (Kafka), after it; its first failure turns it off
+ *     for the rest of the run and fails the run
+ * @param moreAudit where audit entries go as well as to the file (Kafka), likewise
  */
 public record LocalOptions(
         Path definition,
@@ -74,7 +75,7 @@ public record LocalOptions(
                 definition, zone, clock, sleeper, metrics, audit, moreMetrics, moreAudit, concurrencyCap);
     }
 
-    /** Metrics and audit entries go to these as well as to the files (first to these). */
+    /** Metrics and audit entries go to these as well as to the files (after them). */
     public LocalOptions withMoreSinks(Sink<JobRunMetric> metrics, Sink<AuditEntry> audit) {
         return new LocalOptions(
                 definition, zone, clock, sleeper, metricsFile, auditFile, metrics, audit, concurrencyCap);

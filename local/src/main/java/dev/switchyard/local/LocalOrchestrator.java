@@ -155,6 +155,9 @@ public final class LocalOrchestrator implements AutoCloseable {
                 options.clock(),
                 this::deliver,
                 progress);
+        Besides besides = new Besides(this::problem);
+        Sink<JobRunMetric> moreMetrics = besides.wrap(options.moreMetrics(), "metrics to Kafka");
+        Sink<AuditEntry> moreAudit = besides.wrap(options.moreAudit(), "audit entries to Kafka");
         this.wiring = Wiring.of(
                 control,
                 stateItems,
@@ -162,12 +165,12 @@ public final class LocalOrchestrator implements AutoCloseable {
                         glue,
                         this::startChained,
                         metric -> {
-                            options.moreMetrics().accept(metric);
                             metrics.accept(metric);
+                            moreMetrics.accept(metric);
                         },
                         entry -> {
-                            options.moreAudit().accept(entry);
                             audit.accept(entry);
+                            moreAudit.accept(entry);
                         },
                         domainEvents),
                 // a local run judges each successful run as AWS does with an event bus, and says so as it goes

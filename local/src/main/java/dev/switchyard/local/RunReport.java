@@ -15,9 +15,11 @@ public record RunReport(
         int rejected,
         boolean stopped,
         Duration took) {
+    /** Every execution succeeded, nothing is left open, and nothing went wrong on the way (see {@code problems}). */
     public boolean succeeded() {
         return !stopped
                 && unfinished.isEmpty()
+                && problems.isEmpty()
                 && !executions.isEmpty()
                 && executions.stream().allMatch(e -> e.result().status() == ExecutionResult.Status.SUCCEEDED);
     }

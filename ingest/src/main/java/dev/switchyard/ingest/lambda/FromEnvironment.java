@@ -87,22 +87,23 @@ final class FromEnvironment {
                 .<Sink<JobRunMetric>>map(JsonLinesFile::new)
                 .orElseGet(() -> new EmfMetricSink(out));
         Sink<AuditEntry> audit = LogSink.audit(out);
+        KafkaSinks kafka = null;
         if (settings.kafka().isPresent()) {
             // Kafka first: when it fails the event is redelivered, and the log has not had the line yet.
-            KafkaSinks kafka;
             try {
                 kafka = new KafkaSinks(settings.kafka().get());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(KAFKA_PROPERTIES + " is invalid: " + e.getMessage(), e);
             }
+            KafkaSinks toKafka = kafka;
             Sink<JobRunMetric> logged = metrics;
             metrics = metric -> {
-                kafka.metrics().accept(metric);
+                toKafka.metrics().accept(metric);
                 logged.accept(metric);
             };
             Sink<AuditEntry> auditLog = audit;
             audit = entry -> {
-                kafka.audit().accept(entry);
+                toKafka.audit().accept(entry);
                 auditLog.accept(entry);
             };
         }
@@ -115,7 +116,7 @@ final class FromEnvironment {
                 .orElseGet(Sink::discard);
 
         ReactorConfig config = reactorConfig(settings);
-        return Wiring.of(
+        Wiring wiring = Wiring.of(
                         control,
                         state,
                         new Ports(glue, starter, metrics, audit, domainEvents),
@@ -124,6 +125,7 @@ final class FromEnvironment {
                         Clock.systemUTC(),
                         settings.zone())
                 .withLog(out);
+        return kafka == null ? wiring : wiring.closing(kafka);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ import java.util.Objects;
  * No DI framework: {@link #fromEnvironment} builds the real adapters from the function's environment
  * variables, {@link #of} takes ports, for {@code switchyard invoke} and tests. Building does no network I/O.
  */
-public final class Wiring {
+public final class Wiring implements AutoCloseable {
     /** The control table's name (required); its state table is {@code NAME-state} unless {@link #STATE_TABLE}. */
     public static final String TABLE = "SWITCHYARD_TABLE";
     /** The state table's name (optional): categories, run records, category runs, trigger markers. */
@@ -74,6 +75,7 @@ public final class Wiring {
     private final Sink<Rejection> rejections;
     private final Clock clock;
     private final PrintStream log;
+    private final List<AutoCloseable> resources;
 
     private Wiring(
             Reactor reactor,
@@ -82,7 +84,8 @@ public final class Wiring {
             EventDecoder decoder,
             Sink<Rejection> rejections,
             Clock clock,
-            PrintStream log) {
+            PrintStream log,
+            List<AutoCloseable> resources) {
         this.reactor = reactor;
         this.reconciler = reconciler;
         this.planStep = planStep;
@@ -90,6 +93,7 @@ public final class Wiring {
         this.rejections = rejections;
         this.clock = clock;
         this.log = log;
+        this.resources = List.copyOf(resources);
     }
 
     /**
@@ -139,7 +143,8 @@ public final class Wiring {
                 new EventDecoder(),
                 Objects.requireNonNull(rejections, "rejections"),
                 Objects.requireNonNull(clock, "clock"),
-                System.err);
+                System.err,
+                List.of());
     }
 
     /**
@@ -148,7 +153,32 @@ public final class Wiring {
      */
     public Wiring withLog(PrintStream log) {
         return new Wiring(
-                reactor, reconciler, planStep, decoder, rejections, clock, Objects.requireNonNull(log, "log"));
+                reactor,
+                reconciler,
+                planStep,
+                decoder,
+                rejections,
+                clock,
+                Objects.requireNonNull(log, "log"),
+                resources);
+    }
+
+    /** The same wiring, closing {@code resource} (a Kafka producer) when it is closed. */
+    Wiring closing(AutoCloseable resource) {
+        List<AutoCloseable> more = new java.util.ArrayList<>(resources);
+        more.add(Objects.requireNonNull(resource, "resource"));
+        return new Wiring(reactor, reconciler, planStep, decoder, rejections, clock, log, more);
+    }
+
+    /**
+     * Releases what the wiring opened (a Kafka producer, which waits for what it sent). Lambda never calls it: an
+     * execution environment ends with its process; tests and commands do.
+     */
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
     }
 
     public Reactor reactor() {

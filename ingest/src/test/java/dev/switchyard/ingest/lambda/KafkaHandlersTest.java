@@ -74,8 +74,19 @@ class KafkaHandlersTest {
                 auditTopic));
     }
 
+    private final List<Wiring> wirings = new java.util.ArrayList<>();
+
     private Wiring wiring() {
-        return FromEnvironment.wiring(env, new PrintStream(log, true, StandardCharsets.UTF_8));
+        Wiring wiring = FromEnvironment.wiring(env, new PrintStream(log, true, StandardCharsets.UTF_8));
+        wirings.add(wiring);
+        return wiring;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeTheProducers() throws Exception {
+        for (Wiring wiring : wirings) {
+            wiring.close();
+        }
     }
 
     @Test

@@ -220,10 +220,12 @@ public final class Reactor {
                     run.durationSeconds(event),
                     run.error(event),
                     now);
-            ports.metrics().accept(metric);
+            // The anomaly first: were its publication to fail after the metric was written, the redelivery would
+            // write the metric again, and CloudWatch counts an EMF line twice.
             if (anomalies != null) {
                 anomalies.judge(metric, now);
             }
+            ports.metrics().accept(metric);
         }
 
         // 4. Last, the run's record: the mark that this event was handled whole.
