@@ -28,8 +28,8 @@ import java.util.concurrent.Future;
  *
  * <p>The sink waits for each record's acknowledgement before it returns (the reactor marks an event handled only
  * after its metric is written), so one thread has at most one record in flight; the tool pipelines records
- * without waiting. The sink is measured from 1, 8 and 32 threads (a Lambda function's concurrent invocations
- * each have one thread).
+ * without waiting. The sink is measured from 1, 8 and 32 threads sharing one producer. (Concurrent Lambda
+ * invocations each have a producer of their own, so there the single-thread figure multiplies, up to the broker.)
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.switchyard.benchmarks.KafkaSinkThroughput
  * [RECORDS]} (default 20,000).
