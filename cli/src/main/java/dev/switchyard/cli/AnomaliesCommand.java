@@ -22,7 +22,6 @@ import dev.switchyard.reactor.anomaly.RunningJob;
 import dev.switchyard.reactor.react.Reactor;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -254,18 +253,7 @@ final class AnomaliesCommand implements Callable<Integer> {
     }
 
     private URI endpoint() {
-        if (endpoint == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(endpoint);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(endpoint, "needs a scheme and a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new UserError("--endpoint '" + endpoint + "' is not a URL such as http://localhost:4566");
-        }
+        return TableOption.endpoint(endpoint, "http://localhost:4566");
     }
 
     /** The table as the other commands take it; region and endpoint go with it only to DynamoDB. */

@@ -37,17 +37,22 @@ final class TableOption {
     }
 
     URI endpoint() {
-        if (endpoint == null) {
+        return endpoint(endpoint, "http://localhost:4567");
+    }
+
+    /** An {@code --endpoint} option's URL, or null when none was given; a malformed one is a bad argument. */
+    static URI endpoint(String text, String example) {
+        if (text == null) {
             return null;
         }
         try {
-            URI uri = new URI(endpoint);
+            URI uri = new URI(text);
             if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(endpoint, "needs a scheme and a host");
+                throw new URISyntaxException(text, "needs a scheme and a host");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UserError("--endpoint '" + endpoint + "' is not a URL such as http://localhost:4567");
+            throw new UserError("--endpoint '" + text + "' is not a URL such as " + example);
         }
     }
 

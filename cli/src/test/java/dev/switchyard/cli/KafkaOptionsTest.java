@@ -16,11 +16,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -186,19 +184,6 @@ class KafkaOptionsTest {
     }
 
     private Path copyDemo() throws IOException {
-        Path project = dir.resolve("demo");
-        Path demo = Path.of("../examples/demo");
-        try (Stream<Path> files = Files.walk(demo)) {
-            for (Path source :
-                    files.filter(p -> !p.toString().contains(".switchyard")).toList()) {
-                Path target = project.resolve(demo.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return project;
+        return RunCommandTest.copyDemo(dir);
     }
 }

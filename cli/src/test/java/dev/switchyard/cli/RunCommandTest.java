@@ -37,7 +37,12 @@ class RunCommandTest {
 
     @BeforeEach
     void copyTheDemo() throws IOException {
-        project = tmp.resolve("demo");
+        project = copyDemo(tmp);
+    }
+
+    /** A copy of examples/demo in {@code dir}, without its .switchyard state. */
+    static Path copyDemo(Path dir) throws IOException {
+        Path project = dir.resolve("demo");
         Path demo = Path.of("../examples/demo");
         try (Stream<Path> files = Files.walk(demo)) {
             for (Path source :
@@ -50,6 +55,7 @@ class RunCommandTest {
                 }
             }
         }
+        return project;
     }
 
     private CliTest.Result runJson(String command, String category) {
