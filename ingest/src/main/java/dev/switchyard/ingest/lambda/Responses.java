@@ -33,6 +33,7 @@ final class Responses {
         ObjectNode response = Json.mapper()
                 .createObjectNode()
                 .put("jobsStuck", report.jobsStuck())
+                .put("stuckAnomalies", report.stuckAnomalies())
                 .put("entriesPending", report.entriesPending())
                 .put("runsFound", report.runsFound())
                 .put("triggersStarted", report.triggersStarted())

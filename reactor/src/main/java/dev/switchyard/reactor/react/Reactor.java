@@ -99,6 +99,11 @@ public final class Reactor {
         return history;
     }
 
+    /** Anomaly detection, or null when the configuration leaves it out. */
+    LiveAnomalies anomalies() {
+        return anomalies;
+    }
+
     ReactorConfig config() {
         return config;
     }

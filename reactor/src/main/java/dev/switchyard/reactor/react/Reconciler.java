@@ -75,6 +75,7 @@ public final class Reconciler {
      *     the claim), started now
      * @param unasked stuck jobs and pending entries left for a later sweep, once {@value #GLUE_CALLS_PER_SWEEP}
      *     Glue calls were made
+     * @param stuckAnomalies runs still going far longer than their job's usual, published as STUCK anomalies now
      * @param failures items that failed for a reason other than a passing one, each with its reason; the sweep
      *     goes on past them
      */
@@ -84,6 +85,7 @@ public final class Reconciler {
             int runsFound,
             int triggersStarted,
             int unasked,
+            int stuckAnomalies,
             List<String> failures,
             List<Outcome> outcomes) {
         public Report {
@@ -99,6 +101,7 @@ public final class Reconciler {
         final List<Outcome> outcomes = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         int stuck;
+        int stuckAnomalies;
         int pending;
         int found;
         int started;
@@ -137,7 +140,7 @@ public final class Reconciler {
         }
 
         Report report() {
-            return new Report(stuck, pending, found, started, unasked, failures, outcomes);
+            return new Report(stuck, pending, found, started, unasked, stuckAnomalies, failures, outcomes);
         }
     }
 
@@ -148,6 +151,15 @@ public final class Reconciler {
             String category = JobColumns.text(item, ControlTableItem.JOB_CATEGORY);
             if (category != null) {
                 categoryNames.add(category);
+            }
+            LiveAnomalies anomalies = reactor.anomalies();
+            if (anomalies != null) {
+                String job = JobColumns.text(item, ControlTableItem.JOB_NAME);
+                sweep.isolated("anomaly check of job " + job, () -> {
+                    if (anomalies.stuck(item, now)) {
+                        sweep.stuckAnomalies++;
+                    }
+                });
             }
             if (looksStuck(item, sweep.before)) {
                 sweep.stuck++;

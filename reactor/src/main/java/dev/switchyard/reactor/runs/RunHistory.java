@@ -28,6 +28,9 @@ public final class RunHistory {
     static final String PREFIX = "RUN#";
     static final String ORDER = "Order";
 
+    /** When a STUCK anomaly was published for the run: it is published once per run. */
+    static final String STUCK_AT = "StuckAt";
+
     private final ItemTable table;
     private final Duration retention;
 
@@ -87,6 +90,27 @@ public final class RunHistory {
     /** The record of one run. */
     public Optional<JobRun> get(String jobName, String jobRunId) {
         return table.get(key(jobName, jobRunId)).map(RunHistory::read);
+    }
+
+    /** Whether a STUCK anomaly was published for the run (see {@link #flagStuck}). */
+    public boolean flaggedStuck(String jobName, String jobRunId) {
+        return table.get(key(jobName, jobRunId))
+                .map(item -> item.containsKey(STUCK_AT))
+                .orElse(false);
+    }
+
+    /**
+     * Notes that a STUCK anomaly was published for the run, so later sweeps do not publish it again. Written
+     * after the publication (a crash in between publishes it twice, never not at all), and only into a record
+     * that exists.
+     */
+    public void flagStuck(String jobName, String jobRunId, Instant now) {
+        table.update(
+                key(jobName, jobRunId),
+                Update.builder()
+                        .set(STUCK_AT, new Attr.S(Timestamps.format(now)))
+                        .build(),
+                Condition.exists(ORDER));
     }
 
     /** A job's latest runs, newest first (by start). */

@@ -95,10 +95,54 @@ class LiveAnomaliesTest {
     }
 
     @Test
+    void shouldPublishAStuckRunOnce_fromTheReconcilersSweep() {
+        Reactor reactor = reactor(ReactorConfig.defaults().withAnomalies(AnomalyConfig.defaults()));
+        days(reactor, 15, 2_420);
+        Instant start = T0.plus(Duration.ofDays(16));
+        reactor.handle(
+                Histories.event(
+                        "jr_16-r",
+                        GlueJobEvent.Kind.RUN_STATUS,
+                        "raw_orders",
+                        "jr_16",
+                        JobRunState.RUNNING,
+                        start,
+                        start),
+                start);
+        Reconciler reconciler = new Reconciler(reactor, GlueRuns.NONE);
+
+        Reconciler.Report early = reconciler.sweep(start.plus(Duration.ofMinutes(50)));
+        Reconciler.Report late = reconciler.sweep(start.plus(Duration.ofHours(3)));
+        Reconciler.Report later = reconciler.sweep(start.plus(Duration.ofHours(4)));
+
+        assertThat(early.stuckAnomalies()).isZero();
+        assertThat(late.stuckAnomalies()).isEqualTo(1);
+        assertThat(later.stuckAnomalies()).as("once per run").isZero();
+        assertThat(events).singleElement().isInstanceOfSatisfying(DomainEvent.JobRunAnomaly.class, anomaly -> {
+            assertThat(anomaly.kind()).isEqualTo(DomainEvent.JobRunAnomaly.Kind.STUCK);
+            assertThat(anomaly.jobRunId()).isEqualTo("jr_16");
+            assertThat(anomaly.durationSeconds()).isEqualTo(3 * 3_600);
+            assertThat(anomaly.metricId()).isNull();
+        });
+    }
+
+    @Test
     void shouldNotJudge_whenAnomaliesAreOff() {
         Reactor reactor = reactor(ReactorConfig.defaults());
 
         days(reactor, 15, 12_000);
+        Instant start = T0.plus(Duration.ofDays(16));
+        reactor.handle(
+                Histories.event(
+                        "jr_16-r",
+                        GlueJobEvent.Kind.RUN_STATUS,
+                        "raw_orders",
+                        "jr_16",
+                        JobRunState.RUNNING,
+                        start,
+                        start),
+                start);
+        new Reconciler(reactor, GlueRuns.NONE).sweep(start.plus(Duration.ofHours(3)));
 
         assertThat(events).isEmpty();
         assertThat(metrics).hasSize(16);
