@@ -8,7 +8,6 @@ import dev.switchyard.aws.AwsClients;
 import dev.switchyard.aws.EventBridgeSink;
 import dev.switchyard.contracts.Contracts;
 import dev.switchyard.contracts.Json;
-import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.domain.DomainEvent.JobRunAnomaly;
 import dev.switchyard.contracts.files.Loaded;
 import dev.switchyard.contracts.metric.JobRunMetric;
@@ -19,13 +18,11 @@ import dev.switchyard.reactor.anomaly.AnomalyDetector;
 import dev.switchyard.reactor.anomaly.Durations;
 import dev.switchyard.reactor.anomaly.Findings;
 import dev.switchyard.reactor.anomaly.RunningJob;
-import dev.switchyard.reactor.react.Reactor;
+import dev.switchyard.reactor.react.RunningRows;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,9 +87,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
             "",
         })
 final class AnomaliesCommand implements Callable<Integer> {
-    /** The reactor-owned column holding the start of the job's latest run (see Reactor's status columns). */
-    static final String LAST_RUN_STARTED_ON = "LastRunStartedOn";
-
     /** How many rejected records are listed on standard error; the JSON output lists them all. */
     private static final int LISTED = 100;
 
@@ -289,45 +283,18 @@ final class AnomaliesCommand implements Callable<Integer> {
         List<RunningJob> jobs = new ArrayList<>();
         int unchecked = 0;
         for (ControlTableItem item : rows.values()) {
-            if (item.statusFlag() == null || item.statusFlag().isTerminal()) {
-                continue;
+            switch (RunningRows.of(item.toAttributes()).orElse(null)) {
+                case null -> {}
+                case RunningRows.Going going -> jobs.add(going.job());
+                case RunningRows.Incomplete incomplete -> {
+                    unchecked++;
+                    err.printf(
+                            "switchyard: note: %s is %s but its row has no %s; not checked%n",
+                            incomplete.jobName(), incomplete.status(), incomplete.missing());
+                }
             }
-            String runId = text(item, Reactor.LAST_RUN_ID);
-            Instant started = text(item, LAST_RUN_STARTED_ON) == null
-                    ? item.lastRunTimestamp()
-                    : Timestamps.parse(text(item, LAST_RUN_STARTED_ON)).orElse(item.lastRunTimestamp());
-            if (runId == null || started == null) {
-                unchecked++;
-                err.printf(
-                        "switchyard: note: %s is %s but its row has no %s; not checked%n",
-                        item.jobName(),
-                        item.statusFlag(),
-                        runId == null ? Reactor.LAST_RUN_ID : LAST_RUN_STARTED_ON + " or LastRunTimestamp");
-                continue;
-            }
-            jobs.add(new RunningJob(
-                    item.jobName(),
-                    item.jobCategory(),
-                    item.environment(),
-                    date(text(item, Reactor.LAST_RUN_DATE)),
-                    runId,
-                    started));
         }
         return new Running(jobs, unchecked);
-    }
-
-    private static String text(ControlTableItem item, String column) {
-        return item.otherColumns().get(column) instanceof Attr.S s && !s.value().isBlank()
-                ? s.value().strip()
-                : null;
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** How many anomalies reached the bus, and what stopped the rest. */

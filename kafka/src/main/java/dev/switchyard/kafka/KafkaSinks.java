@@ -43,31 +43,23 @@ public final class KafkaSinks implements AutoCloseable {
 
     /** A producer for {@code settings}; it connects at the first record. */
     public KafkaSinks(KafkaSettings settings) {
-        this(
-                settings,
-                () -> new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer()));
-        checkConfig(settings);
+        this(settings, checked(producerConfig(settings)));
     }
 
-    // The producer is made at the first record (so that a Lambda function's start makes no thread and no
-    // connection), but a property of the wrong type is an error of the function's configuration: say so now.
-    private static void checkConfig(KafkaSettings settings) {
-        Map<String, Object> config = new HashMap<>(producerConfig(settings));
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try {
-            new ProducerConfig(config);
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException("the Kafka client properties are invalid: " + e.getMessage(), e);
-        }
+    private KafkaSinks(KafkaSettings settings, Map<String, Object> config) {
+        this(settings, config, () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
     }
 
     /** On producers from {@code newProducer}, for tests with Kafka's {@code MockProducer}. */
     KafkaSinks(KafkaSettings settings, Supplier<Producer<String, byte[]>> newProducer) {
+        this(settings, producerConfig(settings), newProducer);
+    }
+
+    private KafkaSinks(
+            KafkaSettings settings, Map<String, Object> config, Supplier<Producer<String, byte[]>> newProducer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.producers = new Producers(newProducer);
         // Kafka's own timeouts end an accept first; this wait is a backstop, from the configuration in force.
-        Map<String, Object> config = producerConfig(settings);
         Duration wait = Duration.ofMillis(millis(config, ProducerConfig.MAX_BLOCK_MS_CONFIG)
                         + millis(config, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG))
                 .plusSeconds(5);
@@ -75,6 +67,20 @@ public final class KafkaSinks implements AutoCloseable {
                 producers, settings, settings.metricsTopic(), RecordKind.METRIC, JobRunMetric::jobName, wait);
         this.audit = new KafkaRecordSink<>(
                 producers, settings, settings.auditTopic(), RecordKind.AUDIT, RecordKind::auditKey, wait);
+    }
+
+    // The producer is made at the first record (so that a Lambda function's start makes no thread and no
+    // connection), but a property of the wrong type is an error of the function's configuration: say so now.
+    private static Map<String, Object> checked(Map<String, Object> config) {
+        Map<String, Object> withSerializers = new HashMap<>(config);
+        withSerializers.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        withSerializers.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try {
+            new ProducerConfig(withSerializers);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("the Kafka client properties are invalid: " + e.getMessage(), e);
+        }
+        return config;
     }
 
     /** JobRunMetric records to the metrics topic, key {@code JobName}. */

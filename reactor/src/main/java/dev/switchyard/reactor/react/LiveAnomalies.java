@@ -3,19 +3,14 @@ package dev.switchyard.reactor.react;
 import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.domain.DomainEvent;
 import dev.switchyard.contracts.metric.JobRunMetric;
-import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.JobRunState;
-import dev.switchyard.contracts.table.Timestamps;
 import dev.switchyard.reactor.anomaly.AnomalyDetector;
 import dev.switchyard.reactor.anomaly.Durations;
 import dev.switchyard.reactor.anomaly.RunningJob;
 import dev.switchyard.reactor.ports.Sink;
 import dev.switchyard.reactor.runs.JobRun;
 import dev.switchyard.reactor.runs.RunHistory;
-import dev.switchyard.reactor.table.JobColumns;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +30,6 @@ final class LiveAnomalies {
      */
     static final int HISTORY = 64;
 
-    /** The reactor-owned column holding the start of the job's latest run. */
-    static final String LAST_RUN_STARTED_ON = "LastRunStartedOn";
-
     private final RunHistory history;
     private final AnomalyDetector detector;
     private final Sink<DomainEvent> events;
@@ -54,13 +46,7 @@ final class LiveAnomalies {
                 || metric.jobRunId().startsWith(Durations.NOT_STARTED)) {
             return;
         }
-        List<JobRunMetric> runs = new ArrayList<>();
-        for (JobRun run : history.recent(
-                metric.jobName(), Math.max(HISTORY, detector.config().window() * 2))) {
-            if (!run.jobRunId().equals(metric.jobRunId()) && run.state().isTerminal()) {
-                runs.add(asMetric(run));
-            }
-        }
+        List<JobRunMetric> runs = pastRuns(metric.jobName(), metric.jobRunId());
         if (runs.size() < detector.config().minRuns()) {
             return; // too few runs to judge: no need to ask the detector
         }
@@ -77,61 +63,35 @@ final class LiveAnomalies {
      * @return whether one was published
      */
     boolean stuck(Map<String, Attr> item, Instant now) {
-        JobRunState status = state(JobColumns.text(item, ControlTableItem.STATUS_FLAG));
-        String job = JobColumns.text(item, ControlTableItem.JOB_NAME);
-        String runId = JobColumns.text(item, Reactor.LAST_RUN_ID);
-        Instant started = instant(JobColumns.text(item, LAST_RUN_STARTED_ON))
-                .or(() -> instant(JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP)))
-                .orElse(null);
-        if (status == null || status.isTerminal() || job == null || runId == null || started == null) {
+        if (!(RunningRows.of(item).orElse(null) instanceof RunningRows.Going going)) {
             return false;
         }
-        if (history.flaggedStuck(job, runId)) {
+        RunningJob running = going.job();
+        if (history.flaggedStuck(running.jobName(), running.jobRunId())) {
             return false;
         }
-        List<JobRunMetric> runs = new ArrayList<>();
-        for (JobRun run :
-                history.recent(job, Math.max(HISTORY, detector.config().window() * 2))) {
-            if (!run.jobRunId().equals(runId) && run.state().isTerminal()) {
-                runs.add(asMetric(run));
-            }
-        }
-        RunningJob running = new RunningJob(
-                job,
-                JobColumns.text(item, ControlTableItem.JOB_CATEGORY),
-                JobColumns.text(item, ControlTableItem.ENVIRONMENT),
-                date(JobColumns.text(item, Reactor.LAST_RUN_DATE)),
-                runId,
-                started);
+        List<JobRunMetric> runs = pastRuns(running.jobName(), running.jobRunId());
         List<DomainEvent.JobRunAnomaly> found =
                 detector.stuck(Durations.of(runs), List.of(running), now).anomalies();
         for (DomainEvent.JobRunAnomaly anomaly : found) {
             events.accept(anomaly);
         }
         if (!found.isEmpty()) {
-            history.flagStuck(job, runId, now);
+            history.flagStuck(running.jobName(), running.jobRunId(), now);
         }
         return !found.isEmpty();
     }
 
-    private static java.util.Optional<Instant> instant(String text) {
-        return text == null ? java.util.Optional.empty() : Timestamps.parse(text);
-    }
-
-    private static JobRunState state(String text) {
-        try {
-            return text == null ? null : JobRunState.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            return null;
+    /** The job's latest finished runs but {@code exceptRunId}, as the detector reads runs. */
+    private List<JobRunMetric> pastRuns(String jobName, String exceptRunId) {
+        List<JobRunMetric> runs = new ArrayList<>();
+        for (JobRun run :
+                history.recent(jobName, Math.max(HISTORY, detector.config().window() * 2))) {
+            if (!run.jobRunId().equals(exceptRunId) && run.state().isTerminal()) {
+                runs.add(asMetric(run));
+            }
         }
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return text == null ? null : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return runs;
     }
 
     /** A past run as the detector reads runs: its state, start and end; its duration follows from them. */

@@ -53,6 +53,9 @@ public final class Reactor {
     /** The reactor-owned column naming the run that {@code StatusFlag} is about. */
     public static final String LAST_RUN_ID = "LastRunId";
 
+    /** The reactor-owned column holding the start of the run that {@code StatusFlag} is about. */
+    public static final String LAST_RUN_STARTED_ON = "LastRunStartedOn";
+
     /** The reactor-owned column naming the run date of the category run the last run belonged to. */
     public static final String LAST_RUN_DATE = "LastRunDate";
 
@@ -370,7 +373,7 @@ public final class Reactor {
         columns.put(ControlTableItem.STATUS_FLAG, new Attr.S(event.state().name()));
         columns.put(ControlTableItem.LAST_RUN_TIMESTAMP, new Attr.S(Timestamps.format(event.time())));
         columns.put(LAST_RUN_ID, new Attr.S(event.jobRunId()));
-        columns.put("LastRunStartedOn", text(run.startedOn() == null ? null : Timestamps.format(run.startedOn())));
+        columns.put(LAST_RUN_STARTED_ON, text(run.startedOn() == null ? null : Timestamps.format(run.startedOn())));
         columns.put(
                 LAST_RUN_DATE,
                 text(
