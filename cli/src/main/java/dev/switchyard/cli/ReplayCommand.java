@@ -181,12 +181,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (first == null) {
             return second;
         }
-        return second == null
-                ? first
-                : value -> {
-                    first.accept(value);
-                    second.accept(value);
-                };
+        return second == null ? first : first.andThen(second);
     }
 
     /** {@code C@YYYY-MM-DD}. */

@@ -162,17 +162,7 @@ public final class LocalOrchestrator implements AutoCloseable {
                 control,
                 stateItems,
                 new Ports(
-                        glue,
-                        this::startChained,
-                        metric -> {
-                            metrics.accept(metric);
-                            moreMetrics.accept(metric);
-                        },
-                        entry -> {
-                            audit.accept(entry);
-                            moreAudit.accept(entry);
-                        },
-                        domainEvents),
+                        glue, this::startChained, metrics.andThen(moreMetrics), audit.andThen(moreAudit), domainEvents),
                 // a local run judges each successful run as AWS does with an event bus, and says so as it goes
                 ReactorConfig.defaults().withActor("switchyard-local").withAnomalies(AnomalyConfig.defaults()),
                 this::reject,

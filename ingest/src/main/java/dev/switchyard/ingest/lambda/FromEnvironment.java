@@ -95,17 +95,8 @@ final class FromEnvironment {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(KAFKA_PROPERTIES + " is invalid: " + e.getMessage(), e);
             }
-            KafkaSinks toKafka = kafka;
-            Sink<JobRunMetric> logged = metrics;
-            metrics = metric -> {
-                toKafka.metrics().accept(metric);
-                logged.accept(metric);
-            };
-            Sink<AuditEntry> auditLog = audit;
-            audit = entry -> {
-                toKafka.audit().accept(entry);
-                auditLog.accept(entry);
-            };
+            metrics = kafka.metrics().andThen(metrics);
+            audit = kafka.audit().andThen(audit);
         }
         Sink<DomainEvent> domainEvents = settings.eventBus()
                 .<Sink<DomainEvent>>map(bus -> {
