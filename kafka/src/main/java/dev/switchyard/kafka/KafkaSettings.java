@@ -68,8 +68,9 @@ public record KafkaSettings(
         }
         for (String server : bootstrapServers.split(",", -1)) {
             if (!SERVER.matcher(server.strip()).matches()) {
-                throw new IllegalArgumentException("Kafka bootstrap server '" + server.strip() + "' in '"
-                        + bootstrapServers + "' is not host:port, e.g. broker-1.example.com:9092");
+                String in = server.strip().equals(bootstrapServers) ? "" : " in '" + bootstrapServers + "'";
+                throw new IllegalArgumentException("Kafka bootstrap server '" + server.strip() + "'" + in
+                        + " is not host:port, e.g. broker-1.example.com:9092");
             }
         }
         checkTopic("metrics", metricsTopic);
