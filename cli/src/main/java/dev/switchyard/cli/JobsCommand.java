@@ -502,20 +502,7 @@ final class JobsCommand implements Runnable {
         public Integer call() throws IOException {
             Stamp stamp = write.stamp(jobs.main);
             try (Store store = write.open(jobs.main)) {
-                ControlTable.Written w = store.jobs()
-                        .edit(
-                                jobName,
-                                item -> new ControlTableItem(
-                                        item.jobName(),
-                                        item.environment(),
-                                        item.jobCategory(),
-                                        item.runCondition(),
-                                        new Attr.S(skip() ? "YES" : "NO"),
-                                        item.statusFlag(),
-                                        item.lastRunTimestamp(),
-                                        item.otherColumns()),
-                                OptionalLong.empty(),
-                                stamp);
+                ControlTable.Written w = store.jobs().setSkipFlag(jobName, skip(), stamp);
                 if (write.format.json()) {
                     report(jobs.main.out(), write.format, w);
                 } else {

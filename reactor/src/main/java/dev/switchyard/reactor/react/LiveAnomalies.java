@@ -88,35 +88,9 @@ final class LiveAnomalies {
         for (JobRun run :
                 history.recent(jobName, Math.max(HISTORY, detector.config().window() * 2))) {
             if (!run.jobRunId().equals(exceptRunId) && run.state().isTerminal()) {
-                runs.add(asMetric(run));
+                runs.add(run.asMetric());
             }
         }
         return runs;
-    }
-
-    /** A past run as the detector reads runs: its state, start and end; its duration follows from them. */
-    private static JobRunMetric asMetric(JobRun run) {
-        Instant emitted = run.completedOn() != null
-                ? run.completedOn()
-                : run.startedOn() != null ? run.startedOn() : Instant.EPOCH;
-        return new JobRunMetric(
-                JobRunMetric.SCHEMA_VERSION,
-                JobRunMetric.metricId(run.jobName(), run.jobRunId(), run.state()),
-                run.jobName(),
-                run.category(),
-                null,
-                run.runDate(),
-                run.jobRunId(),
-                run.state(),
-                run.startedOn(),
-                run.completedOn(),
-                null,
-                run.executionTimeSeconds(),
-                run.attempt(),
-                null,
-                null,
-                null,
-                null,
-                emitted);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchyard.reactor.runs;
 
+import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.contracts.table.JobRunState;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,5 +48,32 @@ public record JobRun(
     /** A run of which only the state is known yet. */
     public static JobRun of(String jobName, String jobRunId, JobRunState state, Instant startedOn) {
         return new JobRun(jobName, jobRunId, state, null, null, startedOn, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The run as a metric, the way anomaly detection reads runs: its state, start and end, from which its
+     * duration follows. Fields the history does not keep (environment, capacity) are null.
+     */
+    public JobRunMetric asMetric() {
+        Instant emitted = completedOn != null ? completedOn : startedOn != null ? startedOn : Instant.EPOCH;
+        return new JobRunMetric(
+                JobRunMetric.SCHEMA_VERSION,
+                JobRunMetric.metricId(jobName, jobRunId, state),
+                jobName,
+                category,
+                null,
+                runDate,
+                jobRunId,
+                state,
+                startedOn,
+                completedOn,
+                null,
+                executionTimeSeconds,
+                attempt,
+                null,
+                null,
+                null,
+                null,
+                emitted);
     }
 }

@@ -173,6 +173,29 @@ public final class ControlTable {
     }
 
     /**
+     * Sets a job's SkipFlag to {@code YES} or {@code NO}, on the job as it is now (another operator's write in
+     * between is retried). Unskipping a job whose RunCondition is invalid is refused.
+     *
+     * @throws NoSuchItemException when the job does not exist
+     * @throws InvalidWriteException when the job's row would be invalid
+     */
+    public Written setSkipFlag(String jobName, boolean skip, Stamp stamp) {
+        return edit(
+                jobName,
+                item -> new ControlTableItem(
+                        item.jobName(),
+                        item.environment(),
+                        item.jobCategory(),
+                        item.runCondition(),
+                        new Attr.S(skip ? "YES" : "NO"),
+                        item.statusFlag(),
+                        item.lastRunTimestamp(),
+                        item.otherColumns()),
+                OptionalLong.empty(),
+                stamp);
+    }
+
+    /**
      * Deletes a job. The item is first stamped with the deleting actor, so that the stream's REMOVE record
      * (which carries only the old image) names who deleted it.
      *
