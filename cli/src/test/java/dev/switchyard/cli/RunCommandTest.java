@@ -11,10 +11,10 @@ import dev.switchyard.reactor.runs.RunHistory;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.reactor.table.StateTable;
 import dev.switchyard.sqlite.SqliteStore;
+import dev.switchyard.testsupport.DemoProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,20 +42,7 @@ class RunCommandTest {
 
     /** A copy of examples/demo in {@code dir}, without its .switchyard state. */
     static Path copyDemo(Path dir) throws IOException {
-        Path project = dir.resolve("demo");
-        Path demo = Path.of("../examples/demo");
-        try (Stream<Path> files = Files.walk(demo)) {
-            for (Path source :
-                    files.filter(p -> !p.toString().contains(".switchyard")).toList()) {
-                Path target = project.resolve(demo.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return project;
+        return DemoProject.copyTo(dir);
     }
 
     private CliTest.Result runJson(String command, String category) {

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.reactor.ports.Sink;
 import dev.switchyard.reactor.ports.TransientFailureException;
+import dev.switchyard.testsupport.DemoProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ class BesidesTest {
 
     @Test
     void shouldFinishTheRunOnTheFiles_andFailIt_whenKafkaFailsMidRun() throws IOException {
-        Path project = copyDemo();
+        Path project = DemoProject.copyTo(dir);
         List<JobRunMetric> toKafka = new ArrayList<>();
         Sink<JobRunMetric> flaky = metric -> {
             if (toKafka.size() == 2) {
@@ -74,22 +73,5 @@ class BesidesTest {
                         .mapToInt(e -> e.jobs().size())
                         .sum());
         assertThat(toKafka).hasSize(2);
-    }
-
-    private Path copyDemo() throws IOException {
-        Path project = dir.resolve("demo");
-        Path demo = Path.of("../examples/demo");
-        try (Stream<Path> files = Files.walk(demo)) {
-            for (Path source :
-                    files.filter(p -> !p.toString().contains(".switchyard")).toList()) {
-                Path target = project.resolve(demo.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return project;
     }
 }
