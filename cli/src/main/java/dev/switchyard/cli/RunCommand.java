@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                     + " and history and chains the downstream categories, which then run too, until nothing is left.",
             "",
             "Each run starts from the project's files: a new store (run.db in DIR/.switchyard) is loaded from"
-                    + " control-table.* and categories.*, so an edited row is followed at once. Metrics and audit"
+                    + " control-table.* and categories.*, so an edited row is followed at once; it keeps the job runs the"
+                    + " earlier store recorded, for usual durations and anomalies. Metrics and audit"
                     + " entries are appended to metrics.jsonl and audit.jsonl there, and each job run's output goes"
                     + " to logs/JOB/RUN_ID.log there. A failed job blocks its category run and what depends on it;"
                     + " 'switchyard rerun' re-runs the failed jobs. Ctrl-C stops the run: running jobs are killed"
@@ -174,6 +175,15 @@ final class RunCommand implements Callable<Integer> {
                                 + " (each running job is a process; Step Functions runs 40 at most) (default: ${DEFAULT-VALUE}).")
         int maxLocalConcurrency;
 
+        @Option(
+                names = "--dashboard",
+                arity = "0..1",
+                fallbackValue = "8080",
+                paramLabel = "PORT",
+                description = "Serve the status page of the run's store on 127.0.0.1 while it runs, and after it until"
+                        + " Ctrl-C (PORT default: 8080; 0 for any free one). Read-only.")
+        Integer dashboard;
+
         @Mixin
         KafkaOptions kafka;
 
@@ -203,18 +213,52 @@ final class RunCommand implements Callable<Integer> {
                             toKafka.get().metrics(), toKafka.get().audit());
                 }
                 RunOutput output = new RunOutput(main.out(), main.err(), format.json(), maxLocalConcurrency);
-                try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun)) {
+                try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun);
+                        Dashboard page = dashboard(main, project)) {
                     // The default date comes from the command's clock; the run itself is timed by the real one.
                     LocalDate runDate =
                             date != null ? date : LocalDate.now(main.clock().withZone(zone));
                     report = orchestrator.run(category, runDate, rerun);
                     // Before closing: a run stopped by Ctrl-C has until the close to say what it did.
                     output.summary(project, report);
+                    if (page != null) {
+                        main.err()
+                                .printf(
+                                        "The run has ended; the dashboard stays at %s until Ctrl-C.%n",
+                                        page.server().uri());
+                        main.err().flush();
+                        awaitCtrlC();
+                    }
                 }
             } finally {
                 toKafka.ifPresent(KafkaSinks::close);
             }
             return report.succeeded() ? 0 : 1;
+        }
+
+        /** The read-only dashboard of the run's store, with {@code --dashboard}; else null. */
+        private Dashboard dashboard(Main main, LocalProject project) {
+            if (dashboard == null) {
+                return null;
+            }
+            TableOption store = new TableOption();
+            store.table = "sqlite:" + project.stateDir().resolve(LocalOrchestrator.STORE_FILE);
+            DashboardCommand.DashboardOptions options = new DashboardCommand.DashboardOptions();
+            options.port = dashboard;
+            options.bind = "127.0.0.1";
+            options.refreshSeconds = 1;
+            Dashboard page = Dashboard.open(store, main, zone, options, false, null);
+            // Standard error: standard output is the run's, which --format json keeps to JSON.
+            page.announce(main.err(), false);
+            return page;
+        }
+
+        private static void awaitCtrlC() {
+            try {
+                new java.util.concurrent.CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static LocalOrchestrator open(

@@ -28,7 +28,9 @@ import dev.switchyard.reactor.react.Ports;
 import dev.switchyard.reactor.react.Reactor;
 import dev.switchyard.reactor.react.ReactorConfig;
 import dev.switchyard.reactor.runs.CategoryRuns;
+import dev.switchyard.reactor.runs.RunHistory;
 import dev.switchyard.reactor.store.ChangeFeed;
+import dev.switchyard.reactor.store.InMemoryItemTable;
 import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.table.Categories;
 import dev.switchyard.reactor.table.ControlTable;
@@ -252,6 +254,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         requireCategory(project, category, table, categories);
         checkImports(table, categories, options);
         Path file = project.stateDir().resolve(STORE_FILE);
+        InMemoryItemTable pastRuns = pastRuns(file, options);
         try {
             for (String suffix : List.of("", "-wal", "-shm")) {
                 Files.deleteIfExists(file.resolveSibling(STORE_FILE + suffix));
@@ -274,6 +277,8 @@ public final class LocalOrchestrator implements AutoCloseable {
                 new Categories(orchestrator.stateItems).importAll(categories, stamp);
                 defined = categories.values().size();
             }
+            ItemTable keep = orchestrator.stateItems;
+            keep.atomically(() -> RunHistory.copyAll(pastRuns, keep));
             progress.imported(jobs, defined);
             orchestrator.inbox.pumpFeed();
             orchestrator.inbox.drain();
@@ -286,6 +291,20 @@ public final class LocalOrchestrator implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The run records of the earlier run's store, which the new store keeps: job runs are history, not
+     * configuration, and a job's usual duration (its chart, its anomalies) needs them.
+     */
+    private static InMemoryItemTable pastRuns(Path file, LocalOptions options) {
+        InMemoryItemTable runs = new InMemoryItemTable(StateTable.SCHEMA);
+        if (Files.isRegularFile(file)) {
+            try (SqliteStore earlier = SqliteStore.open(file, options.clock())) {
+                RunHistory.copyAll(earlier.table(StateTable.SCHEMA), runs);
+            }
+        }
+        return runs;
     }
 
     /**

@@ -113,6 +113,28 @@ public final class RunHistory {
                 Condition.exists(ORDER));
     }
 
+    /**
+     * Copies every run record of {@code from} into {@code to}, as they are (a record {@code to} holds already is
+     * replaced): a new local store keeps the runs of the one it replaces, which baselines and charts need.
+     *
+     * @return how many records were copied
+     */
+    public static int copyAll(ItemTable from, ItemTable to) {
+        int copied = 0;
+        Map<String, Attr> after = null;
+        do {
+            Page page = from.scan(1_000, after);
+            for (Map<String, Attr> item : page.items()) {
+                if (item.get(StateTable.PK) instanceof Attr.S pk && pk.value().startsWith(PREFIX)) {
+                    to.put(item, Condition.ALWAYS);
+                    copied++;
+                }
+            }
+            after = page.lastKey();
+        } while (after != null);
+        return copied;
+    }
+
     /** A job's latest runs, newest first (by start). */
     public List<JobRun> recent(String jobName, int limit) {
         Page page = table.query(
