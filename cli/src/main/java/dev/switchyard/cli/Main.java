@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RerunCommand.class,
             AnomaliesCommand.class,
+            DashboardCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -1,0 +1,155 @@
+package dev.switchyard.cli;
+
+import dev.switchyard.dashboard.DashboardServer;
+import dev.switchyard.dashboard.OverviewReader;
+import dev.switchyard.dashboard.StoreOperator;
+import dev.switchyard.local.LocalOrchestrator;
+import dev.switchyard.local.LocalProject;
+import dev.switchyard.reactor.table.ControlTable;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.Base64;
+
+/** A dashboard serving a store, as {@code dashboard} and {@code run --dashboard} start it. */
+final class Dashboard implements AutoCloseable {
+    /** Where the actions' token comes from when it is not made up. */
+    static final String TOKEN_VARIABLE = "SWITCHYARD_DASHBOARD_TOKEN";
+
+    private final Store store;
+    private final DashboardServer server;
+    private final String token;
+    private final LocalRerunner rerunner;
+
+    private Dashboard(Store store, DashboardServer server, String token, LocalRerunner rerunner) {
+        this.store = store;
+        this.server = server;
+        this.token = token;
+        this.rerunner = rerunner;
+    }
+
+    /**
+     * Opens the store and starts serving it.
+     *
+     * @param project with actions on the embedded store, the project a re-run runs; else null
+     */
+    static Dashboard open(
+            TableOption table,
+            Main main,
+            ZoneId zone,
+            DashboardCommand.DashboardOptions options,
+            boolean actions,
+            Path project) {
+        DashboardServer.Settings settings = options.settings(main);
+        String token = actions ? token(System.getenv(TOKEN_VARIABLE)) : null;
+        Store store = Store.open(table, main.clock());
+        LocalRerunner rerunner = null;
+        try {
+            if (project != null) {
+                rerunner = new LocalRerunner(
+                        projectOf(project, store), new ControlTable(store.jobItems()), zone, main.err());
+            }
+            OverviewReader reader =
+                    new OverviewReader(store.source().toString(), store.jobItems(), store.stateItems(), zone, actions);
+            StoreOperator operator =
+                    actions ? new StoreOperator(store.jobItems(), store.stateItems(), rerunner, main.clock()) : null;
+            DashboardServer server;
+            try {
+                server = DashboardServer.start(reader, operator, settings.withToken(token));
+            } catch (UncheckedIOException e) {
+                throw new UserError(e.getMessage() + (options.port == 0 ? "" : "; choose another with --port"));
+            }
+            return new Dashboard(store, server, token, rerunner);
+        } catch (RuntimeException e) {
+            if (rerunner != null) {
+                rerunner.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The project, which must be the one whose store is shown: a re-run writes into its own store. */
+    private static LocalProject projectOf(Path dir, Store store) {
+        LocalProject project;
+        try {
+            project = LocalProject.at(dir);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        Path runs = project.stateDir().resolve(LocalOrchestrator.STORE_FILE);
+        boolean same = store.source().kind() == TableSource.Kind.SQLITE
+                && Files.exists(runs)
+                && sameFile(runs, Path.of(store.source().location()));
+        if (!same) {
+            throw new UserError("--project " + dir + " re-runs into " + runs + ", so --table must be sqlite:" + runs
+                    + ", not " + store.source());
+        }
+        return project;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String token(String fromEnvironment) {
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            String given = fromEnvironment.strip();
+            if (given.length() < 16) {
+                throw new UserError(TOKEN_VARIABLE + " has " + given.length()
+                        + " characters; a token needs at least 16 (or leave it unset and one is made up)");
+            }
+            return given;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Says where the page is (and, with actions, the address that carries the token). */
+    void announce(PrintWriter out, boolean json) {
+        String url = server.uri().toString();
+        if (json) {
+            StringBuilder line = new StringBuilder("{\"url\":\"").append(url).append('"');
+            line.append(",\"table\":\"")
+                    .append(store.source().toString().replace("\"", "\\\""))
+                    .append('"');
+            line.append(",\"actions\":").append(token != null);
+            if (token != null) {
+                line.append(",\"token\":\"").append(token).append('"');
+            }
+            line.append('}');
+            out.println(line);
+        } else {
+            out.printf("Dashboard of %s at %s%n", store.source(), url);
+            if (token != null) {
+                out.printf(
+                        "Operator actions are on. Open %s#token=%s to use them (the token is in %s if set).%n",
+                        url, token, TOKEN_VARIABLE);
+            } else {
+                out.println("Read-only: nothing can be changed from the page. Ctrl-C stops it.");
+            }
+        }
+        out.flush();
+    }
+
+    DashboardServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        if (rerunner != null) {
+            rerunner.close();
+        }
+        store.close();
+    }
+}

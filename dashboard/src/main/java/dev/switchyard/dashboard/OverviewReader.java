@@ -1,0 +1,459 @@
+package dev.switchyard.dashboard;
+
+import dev.switchyard.contracts.Decoded;
+import dev.switchyard.contracts.attr.Attr;
+import dev.switchyard.contracts.category.CategoryDefinition;
+import dev.switchyard.contracts.domain.DomainEvent.JobRunAnomaly;
+import dev.switchyard.contracts.files.Loaded;
+import dev.switchyard.contracts.metric.JobRunMetric;
+import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.contracts.table.JobRunState;
+import dev.switchyard.contracts.table.SkipFlag;
+import dev.switchyard.dashboard.Overview.AnomalyView;
+import dev.switchyard.dashboard.Overview.Blocked;
+import dev.switchyard.dashboard.Overview.Blocker;
+import dev.switchyard.dashboard.Overview.CategoryView;
+import dev.switchyard.dashboard.Overview.ChainLink;
+import dev.switchyard.dashboard.Overview.JobView;
+import dev.switchyard.dashboard.Overview.RecentRun;
+import dev.switchyard.dashboard.Overview.RunView;
+import dev.switchyard.reactor.anomaly.AnomalyConfig;
+import dev.switchyard.reactor.anomaly.AnomalyDetector;
+import dev.switchyard.reactor.anomaly.Durations;
+import dev.switchyard.reactor.plan.Decision;
+import dev.switchyard.reactor.plan.Planner;
+import dev.switchyard.reactor.react.Reactor;
+import dev.switchyard.reactor.react.RunningRows;
+import dev.switchyard.reactor.runs.CategoryRuns;
+import dev.switchyard.reactor.runs.JobRun;
+import dev.switchyard.reactor.runs.RunHistory;
+import dev.switchyard.reactor.store.ItemTable;
+import dev.switchyard.reactor.table.Categories;
+import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.reactor.table.JobColumns;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the {@link Overview} of a business date from the stores: the control table (one scan), the categories,
+ * each category's run on the date (its header and manifest chunks), and each job's recent runs from the run
+ * history. A job's runs are read again only when its row's run columns change, so that a dashboard refreshing
+ * every few seconds costs one scan and a few reads per refresh, not a query per job.
+ */
+public final class OverviewReader {
+    /** Runs read per job: the anomaly detector's window and room for the same-weekday baseline. */
+    static final int HISTORY = 64;
+
+    /** Runs drawn in a job's chart. */
+    static final int CHART = 20;
+
+    private final String table;
+    private final ControlTable control;
+    private final Categories categories;
+    private final CategoryRuns categoryRuns;
+    private final RunHistory history;
+    private final AnomalyDetector detector;
+    private final ZoneId zone;
+    private final boolean actions;
+    private final Planner planner = new Planner();
+    private final Map<String, Runs> runs = new ConcurrentHashMap<>();
+
+    /**
+     * @param table the store, as messages name it
+     * @param jobs the control table's items
+     * @param state the state table's items: categories, category runs, the run history
+     * @param zone where "today" is
+     * @param actions whether the page offers operator actions
+     */
+    public OverviewReader(String table, ItemTable jobs, ItemTable state, ZoneId zone, boolean actions) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.control = new ControlTable(jobs);
+        this.categories = new Categories(state);
+        // Reading needs no retention: nothing is written through these.
+        this.categoryRuns = new CategoryRuns(state, Duration.ZERO);
+        this.history = new RunHistory(state, Duration.ZERO);
+        this.detector = new AnomalyDetector(AnomalyConfig.defaults());
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.actions = actions;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The category names the stores know: those defined, and those the control table's rows name. */
+    public synchronized List<String> categoryNames() {
+        return List.copyOf(definitions(rows()).keySet());
+    }
+
+    /** The overview of {@code date}, as the stores are at {@code now}. */
+    public synchronized Overview read(LocalDate date, Instant now) {
+        Loaded<ControlTableItem> loaded = rows();
+        Map<String, CategoryDefinition> defined = definitions(loaded);
+        Map<String, Integer> levels = levels(defined);
+        List<String> order = new ArrayList<>(defined.keySet());
+        order.sort(Comparator.comparing((String c) -> levels.get(c)).thenComparing(c -> c));
+
+        Map<String, CategoryRuns.CategoryRun> runOf = new HashMap<>();
+        for (String category : order) {
+            categoryRuns.get(category, date).ifPresent(run -> runOf.put(category, run));
+        }
+        List<ChainLink> chain = new ArrayList<>();
+        List<CategoryView> views = new ArrayList<>();
+        List<AnomalyView> anomalies = new ArrayList<>();
+        List<Blocked> blocked = new ArrayList<>();
+        for (String category : order) {
+            CategoryDefinition definition = defined.get(category);
+            chain.add(new ChainLink(category, definition.dependsOn(), levels.get(category)));
+            RunView run = runView(runOf.get(category));
+            if (run != null && run.status().equals(CategoryRuns.Status.BLOCKED.name())) {
+                blocked.add(new Blocked(category, date, run.blockers()));
+            }
+            List<String> waitingOn = definition.dependsOn().stream()
+                    .filter(up -> runOf.get(up) == null || runOf.get(up).status() != CategoryRuns.Status.SUCCEEDED)
+                    .toList();
+            List<JobView> jobs = jobs(category, date, loaded, now);
+            jobs.stream().map(JobView::anomaly).filter(Objects::nonNull).forEach(anomalies::add);
+            views.add(new CategoryView(
+                    category,
+                    definition.dependsOn(),
+                    downstream(category, defined),
+                    definition.maxConcurrency(),
+                    run,
+                    waitingOn,
+                    jobs));
+        }
+        forgetDeletedJobs(loaded);
+        return new Overview(
+                table,
+                date,
+                LocalDate.ofInstant(now, zone),
+                zone.getId(),
+                now,
+                new Overview.Actions(actions),
+                chain,
+                views,
+                anomalies,
+                blocked);
+    }
+
+    private Loaded<ControlTableItem> rows() {
+        return ControlTable.loaded(table, control.all());
+    }
+
+    /** The defined categories, and a default definition for each category a row names but none defines. */
+    private Map<String, CategoryDefinition> definitions(Loaded<ControlTableItem> loaded) {
+        Map<String, CategoryDefinition> defined = new TreeMap<>();
+        for (CategoryDefinition definition : categories.read().definitions()) {
+            defined.put(definition.category(), definition);
+        }
+        for (Loaded.Row<ControlTableItem> row : loaded.rows()) {
+            String category = JobColumns.text(row.attributes(), ControlTableItem.JOB_CATEGORY);
+            if (category != null && !category.isBlank()) {
+                defined.computeIfAbsent(
+                        category.strip(),
+                        c -> new CategoryDefinition(
+                                c, List.of(), CategoryDefinition.DEFAULT_MAX_CONCURRENCY, Map.of()));
+            }
+        }
+        return defined;
+    }
+
+    /**
+     * Each category's level in the chain: 0 for one that depends on none, else one more than its deepest
+     * upstream. An upstream that is not defined counts as level 0; a cycle (refused by validation) is cut.
+     */
+    static Map<String, Integer> levels(Map<String, CategoryDefinition> defined) {
+        Map<String, Integer> levels = new HashMap<>();
+        for (String category : defined.keySet()) {
+            level(category, defined, levels, new TreeSet<>());
+        }
+        return levels;
+    }
+
+    private static int level(
+            String category,
+            Map<String, CategoryDefinition> defined,
+            Map<String, Integer> levels,
+            TreeSet<String> path) {
+        Integer known = levels.get(category);
+        if (known != null) {
+            return known;
+        }
+        CategoryDefinition definition = defined.get(category);
+        if (definition == null || !path.add(category)) {
+            return 0;
+        }
+        int level = 0;
+        for (String up : definition.dependsOn()) {
+            level = Math.max(level, level(up, defined, levels, path) + 1);
+        }
+        path.remove(category);
+        levels.put(category, level);
+        return level;
+    }
+
+    private static List<String> downstream(String category, Map<String, CategoryDefinition> defined) {
+        return defined.values().stream()
+                .filter(d -> d.dependsOn().contains(category))
+                .map(CategoryDefinition::category)
+                .toList();
+    }
+
+    private RunView runView(CategoryRuns.CategoryRun run) {
+        if (run == null) {
+            return null;
+        }
+        int succeeded = 0;
+        int pending = 0;
+        List<Blocker> failed = new ArrayList<>();
+        for (CategoryRuns.Entry entry : categoryRuns.manifest(run)) {
+            if (!entry.isFinal()) {
+                pending++;
+            } else if (entry.state().equals(JobRunState.SUCCEEDED.name())) {
+                succeeded++;
+            } else {
+                failed.add(new Blocker(entry.jobName(), entry.state(), entry.jobRunId()));
+            }
+        }
+        return new RunView(
+                run.status().name(),
+                run.openedAt(),
+                run.manifestSize(),
+                succeeded,
+                pending,
+                failed.size(),
+                List.copyOf(failed));
+    }
+
+    private List<JobView> jobs(String category, LocalDate date, Loaded<ControlTableItem> loaded, Instant now) {
+        List<ControlTableItem> items = new ArrayList<>();
+        Map<String, Map<String, Attr>> attributes = new HashMap<>();
+        List<JobView> views = new ArrayList<>();
+        for (Loaded.Row<ControlTableItem> row : loaded.rows()) {
+            String rowCategory = JobColumns.text(row.attributes(), ControlTableItem.JOB_CATEGORY);
+            if (rowCategory == null || !rowCategory.strip().equals(category)) {
+                continue;
+            }
+            switch (row.decoded()) {
+                case Decoded.Ok<ControlTableItem> ok -> {
+                    items.add(ok.value());
+                    attributes.put(ok.value().jobName(), row.attributes());
+                }
+                case Decoded.Invalid<ControlTableItem> invalid -> views.add(invalidRow(row, invalid, now));
+            }
+        }
+        for (Decision decision : planner.plan(category, date, null, items).decisions()) {
+            views.add(jobView(decision, attributes.get(decision.item().jobName()), now));
+        }
+        views.sort(Comparator.comparing(JobView::jobName));
+        return views;
+    }
+
+    private JobView invalidRow(
+            Loaded.Row<ControlTableItem> row, Decoded.Invalid<ControlTableItem> invalid, Instant now) {
+        Map<String, Attr> item = row.attributes();
+        String name = JobColumns.text(item, ControlTableItem.JOB_NAME);
+        String why = invalid.problems().stream()
+                .map(p -> p.column() == null ? p.reason() : p.column() + ": " + p.reason())
+                .collect(Collectors.joining("; "));
+        Recent recent = name == null ? Recent.NONE : recent(name, item, now);
+        return new JobView(
+                name == null ? "(row " + row.location() + ")" : name,
+                JobColumns.text(item, ControlTableItem.ENVIRONMENT),
+                false,
+                "INVALID_ROW",
+                "invalid row",
+                why,
+                JobColumns.text(item, ControlTableItem.RUN_CONDITION),
+                JobColumns.text(item, ControlTableItem.SKIP_FLAG),
+                JobColumns.text(item, ControlTableItem.STATUS_FLAG),
+                JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP),
+                JobColumns.text(item, Reactor.LAST_RUN_ID),
+                recent.lastSeconds(),
+                recent.usualSeconds(),
+                recent.chart(),
+                recent.anomaly());
+    }
+
+    private JobView jobView(Decision decision, Map<String, Attr> item, Instant now) {
+        ControlTableItem job = decision.item();
+        Recent recent = recent(job.jobName(), item, now);
+        return new JobView(
+                job.jobName(),
+                job.environment(),
+                decision.shouldRunToday(),
+                decision.reason().name(),
+                decision.reason().words(),
+                decision.detail(),
+                job.runCondition(),
+                SkipFlag.text(job.skipFlag()),
+                job.statusFlag() == null ? null : job.statusFlag().name(),
+                JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP),
+                JobColumns.text(item, Reactor.LAST_RUN_ID),
+                recent.lastSeconds(),
+                recent.usualSeconds(),
+                recent.chart(),
+                recent.anomaly());
+    }
+
+    /** What a job's recent runs say: its last and usual durations, its chart, its anomaly. */
+    private record Recent(Double lastSeconds, Double usualSeconds, List<RecentRun> chart, AnomalyView anomaly) {
+        static final Recent NONE = new Recent(null, null, List.of(), null);
+    }
+
+    /** A job's runs as last read, and the row's run columns they were read for. */
+    private record Runs(String key, List<JobRun> newestFirst, AnomalyView finished) {}
+
+    private Recent recent(String jobName, Map<String, Attr> item, Instant now) {
+        String lastRunId = JobColumns.text(item, Reactor.LAST_RUN_ID);
+        String key = String.join(
+                "\u0000",
+                Objects.toString(lastRunId),
+                Objects.toString(JobColumns.text(item, ControlTableItem.STATUS_FLAG)),
+                Objects.toString(JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP)),
+                Objects.toString(JobColumns.text(item, Reactor.LAST_ORDER)));
+        Runs known = runs.get(jobName);
+        if (known == null || !known.key().equals(key)) {
+            List<JobRun> read = history.recent(jobName, HISTORY);
+            known = new Runs(key, read, finishedAnomaly(jobName, lastRunId, read, now));
+            runs.put(jobName, known);
+        }
+        List<JobRun> newestFirst = known.newestFirst();
+        // The run's record times it to the millisecond; the row's LastDurationSeconds in whole seconds.
+        Double last = lastRunId == null
+                ? null
+                : newestFirst.stream()
+                        .filter(r -> r.jobRunId().equals(lastRunId))
+                        .findFirst()
+                        .map(OverviewReader::seconds)
+                        .orElse(null);
+        if (last == null && lastRunId != null) {
+            last = number(item, "LastDurationSeconds");
+        }
+        List<RecentRun> chart = new ArrayList<>();
+        for (JobRun run : newestFirst.subList(0, Math.min(CHART, newestFirst.size()))) {
+            chart.add(new RecentRun(run.jobRunId(), run.state().name(), run.startedOn(), seconds(run)));
+        }
+        Collections.reverse(chart);
+        AnomalyView anomaly = stuck(item, newestFirst, now).orElse(known.finished());
+        return new Recent(last, usual(newestFirst, lastRunId), List.copyOf(chart), anomaly);
+    }
+
+    /** The median of the job's recent successful runs before {@code lastRunId}. */
+    private Double usual(List<JobRun> newestFirst, String lastRunId) {
+        List<Double> seconds = newestFirst.stream()
+                .filter(r -> r.state() == JobRunState.SUCCEEDED && !r.jobRunId().equals(lastRunId))
+                .filter(r -> !r.jobRunId().startsWith(Durations.NOT_STARTED))
+                .map(OverviewReader::seconds)
+                .filter(Objects::nonNull)
+                .limit(detector.config().window())
+                .sorted()
+                .toList();
+        if (seconds.isEmpty()) {
+            return null;
+        }
+        int middle = seconds.size() / 2;
+        return seconds.size() % 2 == 1
+                ? seconds.get(middle)
+                : tenths((seconds.get(middle - 1) + seconds.get(middle)) / 2);
+    }
+
+    /** SLOW or FAST for the job's last run, judged by the rules of live detection. */
+    private AnomalyView finishedAnomaly(String jobName, String lastRunId, List<JobRun> newestFirst, Instant now) {
+        if (lastRunId == null) {
+            return null;
+        }
+        List<JobRunMetric> finished = newestFirst.stream()
+                .filter(r -> r.state().isTerminal())
+                .map(JobRun::asMetric)
+                .toList();
+        return detector.judge(finished, now).anomalies().stream()
+                .filter(a -> a.jobRunId().equals(lastRunId))
+                .findFirst()
+                .map(OverviewReader::anomalyView)
+                .orElse(null);
+    }
+
+    /** STUCK when the row shows a run going far longer than the job's successful runs take. */
+    private Optional<AnomalyView> stuck(Map<String, Attr> item, List<JobRun> newestFirst, Instant now) {
+        if (!(RunningRows.of(item).orElse(null) instanceof RunningRows.Going going)) {
+            return Optional.empty();
+        }
+        List<JobRunMetric> finished = newestFirst.stream()
+                .filter(r -> r.state().isTerminal()
+                        && !r.jobRunId().equals(going.job().jobRunId()))
+                .map(JobRun::asMetric)
+                .toList();
+        return detector.stuck(Durations.of(finished), List.of(going.job()), now).anomalies().stream()
+                .findFirst()
+                .map(OverviewReader::anomalyView);
+    }
+
+    private static AnomalyView anomalyView(JobRunAnomaly anomaly) {
+        long seconds = anomaly.durationSeconds();
+        long usual = Math.round(anomaly.baselineMedianSeconds());
+        String text = switch (anomaly.kind()) {
+            case SLOW -> "took " + Words.duration(seconds) + "; usually " + Words.duration(usual);
+            case FAST -> "took only " + Words.duration(seconds) + "; usually " + Words.duration(usual);
+            case STUCK -> "running for " + Words.duration(seconds) + "; usually done in " + Words.duration(usual);
+        };
+        return new AnomalyView(
+                anomaly.jobName(), anomaly.category(), anomaly.kind().name(), anomaly.jobRunId(), seconds, usual, text);
+    }
+
+    /** A run's duration to a tenth of a second: from its start to its end, else Glue's execution time; null while it goes. */
+    static Double seconds(JobRun run) {
+        if (run.startedOn() != null && run.completedOn() != null) {
+            long millis = Duration.between(run.startedOn(), run.completedOn()).toMillis();
+            if (millis >= 0) {
+                return tenths(millis / 1000.0);
+            }
+        }
+        return run.state().isTerminal() && run.executionTimeSeconds() != null
+                ? run.executionTimeSeconds().doubleValue()
+                : null;
+    }
+
+    private static double tenths(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+
+    private static Double number(Map<String, Attr> item, String column) {
+        String text = JobColumns.text(item, column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void forgetDeletedJobs(Loaded<ControlTableItem> loaded) {
+        Map<String, Boolean> present = new LinkedHashMap<>();
+        loaded.rows().forEach(r -> {
+            String name = JobColumns.text(r.attributes(), ControlTableItem.JOB_NAME);
+            if (name != null) {
+                present.put(name, true);
+            }
+        });
+        runs.keySet().retainAll(present.keySet());
+    }
+}
