@@ -71,14 +71,16 @@ final class DashboardCommand implements Callable<Integer> {
     private FormatOption format;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (project != null && !allowActions) {
             throw new UserError("--project is for re-running from the page, which needs --allow-actions");
         }
         try (Dashboard running = Dashboard.open(table, main, zone, dashboard, allowActions, project)) {
             running.announce(main.out(), format.json());
-            // Until Ctrl-C: the JVM's shutdown ends the wait, and the server with it.
+            // Until Ctrl-C: the JVM's shutdown ends the wait, and the server with it (or, embedded, an interrupt).
             new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return 0;
     }
