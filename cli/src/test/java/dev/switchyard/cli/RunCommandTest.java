@@ -56,6 +56,25 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldKeepTheJobRunsOfEarlierRuns_whenARunStartsANewStore() throws IOException {
+        assertThat(runJson("run", "RAW").status()).isZero();
+        assertThat(run("run", "RAW", "--project", project.toString(), "--date", "2026-12-01")
+                        .status())
+                .isZero();
+
+        try (SqliteStore store = SqliteStore.open(project.resolve(".switchyard/run.db"), Clock.systemUTC())) {
+            var history = new RunHistory(store.table(StateTable.SCHEMA), Duration.ofDays(1));
+            assertThat(history.recent("raw_orders", 10))
+                    .extracting(r -> r.runDate().toString())
+                    .containsExactly("2026-12-01", DATE);
+            // The category runs are the new store's alone: a new run of a date starts it anew.
+            assertThat(new CategoryRuns(store.table(StateTable.SCHEMA), Duration.ofDays(1))
+                            .get("RAW", LocalDate.parse(DATE)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void shouldRunRawThenChainStgAndMartOnce_writingStatusesHistoryAndMetrics() throws IOException {
         CliTest.Result r = runJson("run", "RAW");
 
