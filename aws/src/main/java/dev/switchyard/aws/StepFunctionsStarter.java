@@ -1,9 +1,11 @@
 package dev.switchyard.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.contracts.Json;
 import dev.switchyard.contracts.orchestration.PlanRequest;
 import dev.switchyard.reactor.ports.ExecutionStarter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -24,6 +26,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 public final class StepFunctionsStarter implements ExecutionStarter {
     /** The input's {@code TriggeredBy}, so an execution's history tells who started it. */
     public static final String TRIGGERED_BY = "switchyard-reactor";
+
+    /** Step Functions' longest execution name. */
+    private static final int MAX_NAME = 80;
 
     private final SfnClient stepFunctions;
     private final String stateMachineArn;
@@ -52,8 +57,31 @@ public final class StepFunctionsStarter implements ExecutionStarter {
     public String start(String category, LocalDate runDate, String environment) {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(runDate, "runDate");
-        String name = ExecutionStarter.executionName(category, runDate);
-        String input = input(category, runDate, environment, triggeredBy);
+        return startExecution(
+                ExecutionStarter.executionName(category, runDate),
+                input(category, runDate, environment, triggeredBy),
+                category);
+    }
+
+    /**
+     * Starts a re-run of a blocked category run's failed jobs: an execution whose input adds {@code "Rerun": true}
+     * (README, "A re-run on AWS"). The category run's own execution name is taken, so this one is named for the
+     * category, the date and the second it is asked for: the same request twice in one second starts it once.
+     *
+     * @return the execution's ARN
+     */
+    public String rerun(String category, LocalDate runDate, Instant now) {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(runDate, "runDate");
+        String suffix = "-rerun-" + now.getEpochSecond();
+        String base = ExecutionStarter.executionName(category, runDate);
+        String name = base.substring(0, Math.min(base.length(), MAX_NAME - suffix.length())) + suffix;
+        ObjectNode input = PlanRequest.executionInput(category, runDate, null, triggeredBy);
+        input.put(PlanRequest.RERUN, true);
+        return startExecution(name, write(input, category), category);
+    }
+
+    private String startExecution(String name, String input, String category) {
         try {
             return stepFunctions
                     .startExecution(
@@ -78,9 +106,12 @@ public final class StepFunctionsStarter implements ExecutionStarter {
      * it, compact, so that the same call gives the same bytes.
      */
     static String input(String category, LocalDate runDate, String environment, String triggeredBy) {
+        return write(PlanRequest.executionInput(category, runDate, environment, triggeredBy), category);
+    }
+
+    private static String write(ObjectNode input, String category) {
         try {
-            return Json.mapper()
-                    .writeValueAsString(PlanRequest.executionInput(category, runDate, environment, triggeredBy));
+            return Json.mapper().writeValueAsString(input);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the input of category " + category, e);
         }

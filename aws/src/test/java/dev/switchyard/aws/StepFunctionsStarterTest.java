@@ -152,6 +152,43 @@ class StepFunctionsStarterTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldStartAReRunAsAnExecutionOfItsOwn_thatThePlannerReadsAsARerun() throws Exception {
+        String arn =
+                "arn:aws:states:eu-west-1:123456789012:execution:switchyard-orchestrator:RAW-2026-11-30-rerun-1796040000";
+        stepFunctions.answer(started(arn));
+
+        String id = new StepFunctionsStarter(client, STATE_MACHINE, "switchyard-dashboard")
+                .rerun("RAW", RUN_DATE, java.time.Instant.ofEpochSecond(1_796_040_000L));
+
+        assertThat(id).isEqualTo(arn);
+        JsonNode body = stepFunctions.onlyRequest().json();
+        assertThat(body.path("name").asText()).isEqualTo("RAW-2026-11-30-rerun-1796040000");
+        JsonNode input = dev.switchyard.contracts.Json.mapper()
+                .readTree(body.path("input").asText());
+        assertThat(input.path("Rerun").asBoolean()).isTrue();
+        assertThat(input.path("TriggeredBy").asText()).isEqualTo("switchyard-dashboard");
+        com.fasterxml.jackson.databind.node.ObjectNode task =
+                dev.switchyard.contracts.Json.mapper().createObjectNode();
+        task.set("Input", input);
+        var request = dev.switchyard.contracts.orchestration.PlanRequest.fromJson(task);
+        assertThat(request.rerun()).isTrue();
+        assertThat(request.jobCategory()).isEqualTo("RAW");
+    }
+
+    @Test
+    void shouldKeepAReRunsNameWithinEightyCharacters_whenTheCategoryIsLong() {
+        stepFunctions.answer(started("arn:aws:states:eu-west-1:123456789012:execution:x:y"));
+
+        starter.rerun("C".repeat(70), RUN_DATE, java.time.Instant.ofEpochSecond(1_796_040_000L));
+
+        String name = stepFunctions.onlyRequest().json().path("name").asText();
+        assertThat(name)
+                .hasSizeLessThanOrEqualTo(80)
+                .endsWith("-rerun-1796040000")
+                .startsWith("CCCC");
+    }
+
     private static Response started(String executionArn) {
         return Response.ok("{\"executionArn\": \"" + executionArn + "\", \"startDate\": 1796026200.123}");
     }

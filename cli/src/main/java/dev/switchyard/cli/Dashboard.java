@@ -1,5 +1,7 @@
 package dev.switchyard.cli;
 
+import dev.switchyard.aws.AwsClients;
+import dev.switchyard.aws.StepFunctionsStarter;
 import dev.switchyard.dashboard.DashboardServer;
 import dev.switchyard.dashboard.OverviewReader;
 import dev.switchyard.dashboard.StoreOperator;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.Base64;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** A dashboard serving a store, as {@code dashboard} and {@code run --dashboard} start it. */
 final class Dashboard implements AutoCloseable {
@@ -22,19 +25,20 @@ final class Dashboard implements AutoCloseable {
     private final Store store;
     private final DashboardServer server;
     private final String token;
-    private final LocalRerunner rerunner;
+    private final AutoCloseable rerunning;
 
-    private Dashboard(Store store, DashboardServer server, String token, LocalRerunner rerunner) {
+    private Dashboard(Store store, DashboardServer server, String token, AutoCloseable rerunning) {
         this.store = store;
         this.server = server;
         this.token = token;
-        this.rerunner = rerunner;
+        this.rerunning = rerunning;
     }
 
     /**
      * Opens the store and starts serving it.
      *
      * @param project with actions on the embedded store, the project a re-run runs; else null
+     * @param stateMachine with actions on DynamoDB, the state machine a re-run starts; else null
      */
     static Dashboard open(
             TableOption table,
@@ -42,15 +46,37 @@ final class Dashboard implements AutoCloseable {
             ZoneId zone,
             DashboardCommand.DashboardOptions options,
             boolean actions,
-            Path project) {
+            Path project,
+            String stateMachine) {
         DashboardServer.Settings settings = options.settings(main);
         String token = actions ? token(System.getenv(TOKEN_VARIABLE)) : null;
+        if (stateMachine != null) {
+            try {
+                StepFunctionsStarter.checkArn(stateMachine);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--state-machine: " + e.getMessage());
+            }
+            if (table.source().kind() != TableSource.Kind.DYNAMODB) {
+                throw new UserError("--state-machine re-runs on AWS, for dynamodb: tables; on the embedded store,"
+                        + " --project DIR re-runs on this machine");
+            }
+        }
         Store store = Store.open(table, main.clock());
-        LocalRerunner rerunner = null;
+        AutoCloseable rerunning = null;
         try {
+            StoreOperator.Rerunner rerunner = null;
             if (project != null) {
-                rerunner = new LocalRerunner(
+                LocalRerunner local = new LocalRerunner(
                         projectOf(project, store), new ControlTable(store.jobItems()), zone, main.err());
+                rerunning = local;
+                rerunner = local;
+            } else if (stateMachine != null) {
+                SfnClient client = AwsClients.stepFunctions(AwsClients.Settings.DEFAULT.withRegion(table.region));
+                rerunning = client;
+                StepFunctionsStarter starter = new StepFunctionsStarter(client, stateMachine, "switchyard-dashboard");
+                rerunner = (category, date) -> "started execution "
+                        + starter.rerun(category, date, main.clock().instant())
+                        + " to re-run the failed jobs of " + category + " on " + date;
             }
             OverviewReader reader =
                     new OverviewReader(store.source().toString(), store.jobItems(), store.stateItems(), zone, actions);
@@ -62,13 +88,21 @@ final class Dashboard implements AutoCloseable {
             } catch (UncheckedIOException e) {
                 throw new UserError(e.getMessage() + (options.port == 0 ? "" : "; choose another with --port"));
             }
-            return new Dashboard(store, server, token, rerunner);
+            return new Dashboard(store, server, token, rerunning);
         } catch (RuntimeException e) {
-            if (rerunner != null) {
-                rerunner.close();
-            }
+            closeQuietly(rerunning);
             store.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Closing after a failure: the failure is what to report.
+            }
         }
     }
 
@@ -147,9 +181,7 @@ final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        if (rerunner != null) {
-            rerunner.close();
-        }
+        closeQuietly(rerunning);
         store.close();
     }
 }

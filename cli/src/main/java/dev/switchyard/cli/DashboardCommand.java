@@ -36,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
             "  switchyard dashboard --table dynamodb:glue-control --region eu-west-1 --port 9000",
             "  switchyard dashboard --table sqlite:examples/demo/.switchyard/run.db --project examples/demo"
                     + " --allow-actions",
+            "  switchyard dashboard --table dynamodb:glue-control --region eu-west-1 --allow-actions --state-machine ARN",
             "",
         })
 final class DashboardCommand implements Callable<Integer> {
@@ -67,15 +68,26 @@ final class DashboardCommand implements Callable<Integer> {
                     + " machine (its DIR/.switchyard/run.db must be the --table).")
     private Path project;
 
+    @Option(
+            names = "--state-machine",
+            paramLabel = "ARN",
+            description = "With --allow-actions on DynamoDB: the deployed state machine (the stack's StateMachineArn"
+                    + " output) a re-run starts, as an execution with \"Rerun\": true, in --region.")
+    private String stateMachine;
+
     @Mixin
     private FormatOption format;
 
     @Override
     public Integer call() {
-        if (project != null && !allowActions) {
-            throw new UserError("--project is for re-running from the page, which needs --allow-actions");
+        if ((project != null || stateMachine != null) && !allowActions) {
+            throw new UserError((project != null ? "--project" : "--state-machine")
+                    + " is for re-running from the page, which needs --allow-actions");
         }
-        try (Dashboard running = Dashboard.open(table, main, zone, dashboard, allowActions, project)) {
+        if (project != null && stateMachine != null) {
+            throw new UserError("--project re-runs on this machine and --state-machine on AWS; give one");
+        }
+        try (Dashboard running = Dashboard.open(table, main, zone, dashboard, allowActions, project, stateMachine)) {
             running.announce(main.out(), format.json());
             // Until Ctrl-C: the JVM's shutdown ends the wait, and the server with it (or, embedded, an interrupt).
             new CountDownLatch(1).await();

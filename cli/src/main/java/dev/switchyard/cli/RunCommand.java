@@ -247,7 +247,7 @@ final class RunCommand implements Callable<Integer> {
             options.port = dashboard;
             options.bind = "127.0.0.1";
             options.refreshSeconds = 1;
-            Dashboard page = Dashboard.open(store, main, zone, options, false, null);
+            Dashboard page = Dashboard.open(store, main, zone, options, false, null, null);
             // Standard error: standard output is the run's, which --format json keeps to JSON.
             page.announce(main.err(), false);
             return page;

@@ -185,8 +185,99 @@ class DashboardCommandTest {
         assertThat(running.err().toString()).contains("the dashboard stays at " + page);
         assertThat(overview.path("categories").findValuesAsText("status")).containsOnly("SUCCEEDED");
         assertThat(running.out().toString()).contains("MART");
-        assertThat(running.stop()).isZero();
+        assertThat(running.stop()).as(running.out() + "\n" + running.err()).isZero();
         running = null;
+    }
+
+    @Test
+    void shouldRerunOnAws_startingAnExecutionWithRerun_forADynamoDbStore() throws Exception {
+        String table = "dynamodb:dash-" + java.util.UUID.randomUUID();
+        String endpoint = dev.switchyard.dynamodb.Dynalite.endpoint().toString();
+        assertThat(CliTest.run("init", "--table", table, "--endpoint", endpoint).status())
+                .isZero();
+        assertThat(CliTest.run(
+                                "jobs",
+                                "import",
+                                "../examples/demo/control-table.csv",
+                                "--table",
+                                table,
+                                "--endpoint",
+                                endpoint)
+                        .status())
+                .isZero();
+        String name = table.substring("dynamodb:".length());
+        var client = dev.switchyard.dynamodb.DynamoTables.client(URI.create(endpoint), null);
+        var state = new dev.switchyard.dynamodb.DynamoItemTable(
+                client, dev.switchyard.reactor.table.StateTable.SCHEMA, Store.stateTableName(name));
+        var runs = new dev.switchyard.reactor.runs.CategoryRuns(state, java.time.Duration.ofDays(1));
+        java.time.LocalDate date = java.time.LocalDate.parse(DATE);
+        runs.open("RAW", date, null, java.util.List.of("raw_orders"), Instant.parse("2026-11-30T06:00:00Z"));
+        runs.record(
+                "RAW",
+                date,
+                "raw_orders",
+                "jr_1",
+                dev.switchyard.contracts.table.JobRunState.FAILED,
+                Instant.parse("2026-11-30T06:05:00Z"));
+        java.util.List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer sfn =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        sfn.createContext("/", exchange -> {
+            started.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] answer =
+                    "{\"executionArn\":\"arn:aws:states:eu-west-1:123456789012:execution:sw:rerun\",\"startDate\":1.79E9}"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        sfn.start();
+        System.setProperty(
+                "aws.endpointUrlSfn", "http://127.0.0.1:" + sfn.getAddress().getPort());
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        try {
+            running = start(
+                    "dashboard",
+                    "--table",
+                    table,
+                    "--endpoint",
+                    endpoint,
+                    "--region",
+                    "eu-west-1",
+                    "--port",
+                    "0",
+                    "--allow-actions",
+                    "--state-machine",
+                    "arn:aws:states:eu-west-1:123456789012:stateMachine:sw",
+                    "--format",
+                    "json");
+            URI page = running.address(running.out());
+            String token = Json.mapper()
+                    .readTree(running.out().toString())
+                    .path("token")
+                    .asText();
+
+            HttpResponse<String> rerun = post(page, "/api/categories/RAW/runs/" + DATE + "/rerun", token);
+
+            assertThat(rerun.statusCode()).as(rerun.body()).isEqualTo(202);
+            assertThat(Json.mapper().readTree(rerun.body()).path("message").asText())
+                    .startsWith("started execution arn:aws:states:eu-west-1:123456789012:execution:sw:rerun");
+            JsonNode request = Json.mapper().readTree(started.getFirst());
+            assertThat(request.path("name").asText()).startsWith("RAW-" + DATE + "-rerun-");
+            assertThat(Json.mapper()
+                            .readTree(request.path("input").asText())
+                            .path("Rerun")
+                            .asBoolean())
+                    .isTrue();
+        } finally {
+            System.clearProperty("aws.endpointUrlSfn");
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+            sfn.stop(0);
+            client.close();
+        }
     }
 
     @Test
@@ -208,6 +299,15 @@ class DashboardCommandTest {
                     "--project",
                     this.project.toString(),
                     "--allow-actions");
+            CliTest.Result arnOnSqlite = CliTest.run(
+                    "dashboard",
+                    "--table",
+                    store(),
+                    "--allow-actions",
+                    "--state-machine",
+                    "arn:aws:states:eu-west-1:123456789012:stateMachine:sw");
+            CliTest.Result badArn = CliTest.run(
+                    "dashboard", "--table", "dynamodb:glue-control", "--allow-actions", "--state-machine", "nope");
             CliTest.Result inUse =
                     CliTest.run("dashboard", "--table", store(), "--port", String.valueOf(taken.getLocalPort()));
 
@@ -220,6 +320,9 @@ class DashboardCommandTest {
             assertThat(project.err())
                     .contains("--project is for re-running from the page, which needs --allow-actions");
             assertThat(other.status()).isEqualTo(2);
+            assertThat(arnOnSqlite.err()).contains("--state-machine re-runs on AWS, for dynamodb: tables");
+            assertThat(badArn.status()).isEqualTo(2);
+            assertThat(badArn.err()).contains("--state-machine: ");
             assertThat(inUse.status()).isEqualTo(2);
             assertThat(inUse.err())
                     .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())

@@ -183,7 +183,12 @@ public final class DashboardServer implements AutoCloseable {
             } catch (IOException e) {
                 // The client went away.
             } catch (RuntimeException e) {
-                sendError(exchange, 503, "cannot read the stores: " + e.getMessage());
+                // A store or a service failed: the request was right, and may work when tried again.
+                boolean action = exchange.getRequestMethod().equals("POST");
+                sendError(
+                        exchange,
+                        action ? 502 : 503,
+                        (action ? "the action could not be done: " : "cannot read the stores: ") + e.getMessage());
             }
         }
     }
