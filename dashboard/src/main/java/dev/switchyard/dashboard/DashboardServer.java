@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The dashboard's web server (JDK's {@code com.sun.net.httpserver}, one virtual thread per request): the page,
@@ -337,18 +338,30 @@ public final class DashboardServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+            boolean gzip = acceptsGzip(exchange);
+            if (gzip) {
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
             exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
+            // Flushed after each event (syncFlush), so a compressed stream is as live as a plain one.
+            OutputStream out =
+                    gzip ? new GZIPOutputStream(exchange.getResponseBody(), true) : exchange.getResponseBody();
             send(out, "retry: " + settings.refresh().toMillis() + "\n\n");
             send(out, event("overview", first));
+            Overview shown = first;
             while (!closing) {
                 Subscriptions.Update update = updates.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
                 if (update == null) {
                     send(out, ": still here\n\n");
                 } else if (update instanceof Subscriptions.Update.Fresh fresh) {
-                    send(out, event("overview", fresh.overview()));
+                    // Only the categories that changed, when the page can merge them: a page of thousands of
+                    // jobs then receives kilobytes per change, not megabytes.
+                    Overview changes = fresh.overview().changesSince(shown);
+                    send(out, changes == null ? event("overview", fresh.overview()) : event("changes", changes));
+                    shown = fresh.overview();
                 } else if (update instanceof Subscriptions.Update.Failed failed) {
                     send(out, event("problem", Map.of("error", failed.error(), "status", 503)));
+                    shown = null; // the next overview is sent whole
                 }
             }
         } catch (InterruptedException e) {
@@ -463,8 +476,24 @@ public final class DashboardServer implements AutoCloseable {
     private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        send(exchange, status, json(body).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = json(body).getBytes(StandardCharsets.UTF_8);
+        // An overview of thousands of jobs is megabytes of JSON, which compresses about tenfold.
+        if (bytes.length > 1024 && acceptsGzip(exchange)) {
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream(bytes.length / 8);
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(bytes);
+            }
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            bytes = zipped.toByteArray();
+        }
+        send(exchange, status, bytes);
+    }
+
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
     private static void sendError(HttpExchange exchange, int status, String message) throws IOException {

@@ -97,8 +97,11 @@ public record Overview(
             List<RecentRun> recent,
             AnomalyView anomaly) {}
 
-    /** One run of a job; {@code seconds} (to a tenth) is null for a run still going. */
-    public record RecentRun(String jobRunId, String state, Instant startedOn, Double seconds) {}
+    /**
+     * One run of a job; {@code seconds} (to a tenth) is null for a run still going. Without its run id: a page of
+     * thousands of jobs would carry a megabyte of them, and the last run's is the job's {@code lastRunId}.
+     */
+    public record RecentRun(String state, Instant startedOn, Double seconds) {}
 
     /** An anomaly, with its numbers in words. */
     public record AnomalyView(
@@ -116,6 +119,29 @@ public record Overview(
     /** Whether the two show the same thing, whenever they were read. */
     public boolean sameAs(Overview other) {
         return other != null && withGeneratedAt(null).equals(other.withGeneratedAt(null));
+    }
+
+    /**
+     * This overview with only the categories that differ from {@code before}'s, for a page that has {@code before}
+     * to merge; null when it cannot (another date, or categories added, removed or reordered).
+     */
+    public Overview changesSince(Overview before) {
+        if (before == null
+                || !before.date().equals(date)
+                || !names(before.categories()).equals(names(categories))) {
+            return null;
+        }
+        List<CategoryView> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            if (!categories.get(i).equals(before.categories().get(i))) {
+                changed.add(categories.get(i));
+            }
+        }
+        return new Overview(table, date, today, zone, generatedAt, actions, chain, changed, anomalies, blocked);
+    }
+
+    private static List<String> names(List<CategoryView> categories) {
+        return categories.stream().map(CategoryView::category).toList();
     }
 
     Overview withGeneratedAt(Instant at) {

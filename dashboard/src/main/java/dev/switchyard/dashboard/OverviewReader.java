@@ -348,7 +348,7 @@ public final class OverviewReader {
         }
         List<RecentRun> chart = new ArrayList<>();
         for (JobRun run : newestFirst.subList(0, Math.min(CHART, newestFirst.size()))) {
-            chart.add(new RecentRun(run.jobRunId(), run.state().name(), run.startedOn(), seconds(run)));
+            chart.add(new RecentRun(run.state().name(), run.startedOn(), seconds(run)));
         }
         Collections.reverse(chart);
         AnomalyView anomaly = stuck(item, newestFirst, now).orElse(known.finished());

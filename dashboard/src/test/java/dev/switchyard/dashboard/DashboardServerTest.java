@@ -258,33 +258,59 @@ class DashboardServerTest {
     }
 
     @Test
-    void shouldStreamTheOverview_andEachChange() throws Exception {
+    void shouldStreamTheOverview_thenTheCategoriesThatChange() throws Exception {
         DashboardServer server = start(null);
-        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpResponse<InputStream> stream = http.send(
                 HttpRequest.newBuilder(server.uri().resolve("/api/events?date=2026-11-30"))
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = Thread.ofVirtual().start(() -> readEvents(stream.body(), events));
         try {
-            JsonNode first = events.poll(10, TimeUnit.SECONDS);
+            Event first = events.poll(10, TimeUnit.SECONDS);
             world.running("raw_orders", "jr_1", T0);
-            JsonNode second = events.poll(10, TimeUnit.SECONDS);
+            Event second = events.poll(10, TimeUnit.SECONDS);
 
             assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
-            assertThat(first).isNotNull();
-            assertThat(first.findValues("statusFlag")).hasSize(2).allMatch(JsonNode::isNull);
+            assertThat(first.name()).isEqualTo("overview");
+            assertThat(first.data().path("categories").findValuesAsText("category"))
+                    .containsExactly("RAW", "STG");
+            assertThat(first.data().findValues("statusFlag")).hasSize(2).allMatch(JsonNode::isNull);
             assertThat(second).as("an event after the change").isNotNull();
-            assertThat(second.path("categories")
+            assertThat(second.name()).isEqualTo("changes");
+            assertThat(second.data().path("categories").findValuesAsText("category"))
+                    .containsExactly("RAW");
+            assertThat(second.data()
+                            .path("categories")
                             .get(0)
                             .path("jobs")
                             .get(0)
                             .path("statusFlag")
                             .asText())
                     .isEqualTo("RUNNING");
+            assertThat(second.data().path("chain")).hasSize(2);
         } finally {
             stream.body().close();
             reader.interrupt();
+        }
+    }
+
+    @Test
+    void shouldCompressALargeAnswer_whenTheClientAcceptsIt() throws Exception {
+        DashboardServer server = start(null);
+        HttpRequest plain = HttpRequest.newBuilder(server.uri().resolve("/api/overview?date=2026-11-30"))
+                .build();
+        HttpRequest zipped = HttpRequest.newBuilder(server.uri().resolve("/api/overview?date=2026-11-30"))
+                .header("Accept-Encoding", "gzip")
+                .build();
+
+        HttpResponse<String> asText = http.send(plain, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> asGzip = http.send(zipped, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(asText.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(asGzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(asGzip.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(asText.body());
         }
     }
 
@@ -339,14 +365,17 @@ class DashboardServerTest {
         }
     }
 
-    private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
+    /** A server-sent event: its name and its data. */
+    private record Event(String name, JsonNode data) {}
+
+    private static void readEvents(InputStream body, BlockingQueue<Event> events) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String event = null;
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.startsWith("event: ")) {
                     event = line.substring(7);
-                } else if (line.startsWith("data: ") && "overview".equals(event)) {
-                    events.add(Json.mapper().readTree(line.substring(6)));
+                } else if (line.startsWith("data: ")) {
+                    events.add(new Event(event, Json.mapper().readTree(line.substring(6))));
                 }
             }
         } catch (IOException e) {

@@ -90,7 +90,8 @@ class OverviewReaderTest {
         assertThat(orders.lastDurationSeconds()).isEqualTo(610.0);
         assertThat(orders.usualDurationSeconds()).isEqualTo(600.0);
         assertThat(orders.recent()).hasSize(OverviewReader.CHART);
-        assertThat(orders.recent().getLast().jobRunId()).isEqualTo("jr_today");
+        assertThat(orders.recent().getLast().startedOn()).isEqualTo(T0);
+        assertThat(orders.recent().getLast().seconds()).isEqualTo(610.0);
         assertThat(orders.recent().getFirst().startedOn())
                 .isBefore(orders.recent().getLast().startedOn());
         assertThat(orders.anomaly()).isNull();
@@ -140,9 +141,29 @@ class OverviewReaderTest {
         assertThat(job(before, "raw_orders").statusFlag()).isNull();
         assertThat(job(after, "raw_orders").statusFlag()).isEqualTo("RUNNING");
         assertThat(job(after, "raw_orders").recent())
-                .extracting(Overview.RecentRun::jobRunId)
-                .containsExactly("jr_1");
+                .extracting(Overview.RecentRun::state)
+                .containsExactly("RUNNING");
         assertThat(reader.read(D, T0.plusSeconds(10)).sameAs(after)).isTrue();
+    }
+
+    @Test
+    void shouldKeepOnlyTheChangedCategories_inTheChangesSinceAnEarlierOverview() {
+        OverviewReader reader = new OverviewReader("test", world.jobs, world.state, ZoneOffset.UTC, false);
+        Overview before = reader.read(D, T0);
+        world.running("stg_orders", "jr_1", T0);
+        Overview after = reader.read(D, T0.plusSeconds(5));
+        world.job("ref_rates", "REF", "DAILY", "NO");
+        Overview another = reader.read(D, T0.plusSeconds(10));
+
+        assertThat(after.changesSince(before).categories())
+                .extracting(CategoryView::category)
+                .containsExactly("STG");
+        assertThat(after.changesSince(after).categories()).isEmpty();
+        assertThat(another.changesSince(after)).as("a category was added").isNull();
+        assertThat(reader.read(D.plusDays(1), T0).changesSince(after))
+                .as("another date")
+                .isNull();
+        assertThat(after.changesSince(null)).isNull();
     }
 
     @Test

@@ -231,6 +231,17 @@ function subscribe() {
     if (data && data.error) showError(data.error);
     else applyOverview(data);
   });
+  // Only the categories that changed since the last message; the rest of the page stays as it is.
+  es.addEventListener('changes', (e) => {
+    if (gen !== state.generation) return;
+    setConnection(true);
+    let data;
+    try { data = JSON.parse(e.data); } catch { showError('Received an unreadable update from the server.'); return; }
+    const cur = state.overview;
+    if (!cur || cur.date !== data.date) { fetchOverview(); return; }
+    const changed = new Map((data.categories || []).map((c) => [c.category, c]));
+    applyOverview({ ...data, categories: (cur.categories || []).map((c) => changed.get(c.category) || c) });
+  });
   // The server could not read the stores this time (it tries again at the next refresh).
   es.addEventListener('problem', (e) => {
     if (gen !== state.generation) return;
@@ -545,7 +556,7 @@ function sparkline(j) {
     root.append(svg('rect', {
       x: (first + i) * (BW + GAP), y: H - h, width: BW, height: h, rx: 1,
       class: `bar tone-${tone(r.state)}${last ? ' last' : ''}${open ? ' open' : ''}`,
-    }, svg('title', { text: `${r.startedOn || ''}  ${r.state || ''}  ${open ? 'running' : fmtSeconds(r.seconds)}${r.jobRunId ? `  ${r.jobRunId}` : ''}` })));
+    }, svg('title', { text: `${r.startedOn || ''}  ${r.state || ''}  ${open ? 'running' : fmtSeconds(r.seconds)}` })));
   });
   if (usual != null) {
     const y = H - scale(usual);
