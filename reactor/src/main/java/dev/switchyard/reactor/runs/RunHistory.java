@@ -65,7 +65,8 @@ public final class RunHistory {
             // share it as their run's place (RunOrder), so it must be the start exactly as first seen
             update.set(StateTable.AT, new Attr.S(RunOrder.instant(run.startedOn())));
         }
-        text(update, "CompletedOn", run.completedOn() == null ? null : Timestamps.format(run.completedOn()));
+        // to the millisecond as well, as Glue states it: a run's duration is its end less its start
+        text(update, "CompletedOn", run.completedOn() == null ? null : RunOrder.instant(run.completedOn()));
         number(update, "ExecutionTimeSeconds", run.executionTimeSeconds());
         number(update, "Attempt", run.attempt());
         number(update, "MaxCapacity", run.maxCapacity());
