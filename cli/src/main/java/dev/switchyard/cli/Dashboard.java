@@ -1,7 +1,9 @@
 package dev.switchyard.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchyard.aws.AwsClients;
 import dev.switchyard.aws.StepFunctionsStarter;
+import dev.switchyard.contracts.Json;
 import dev.switchyard.dashboard.DashboardServer;
 import dev.switchyard.dashboard.OverviewReader;
 import dev.switchyard.dashboard.StoreOperator;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** A dashboard serving a store, as {@code dashboard} and {@code run --dashboard} start it. */
@@ -151,16 +155,18 @@ final class Dashboard implements AutoCloseable {
     void announce(PrintWriter out, boolean json) {
         String url = server.uri().toString();
         if (json) {
-            StringBuilder line = new StringBuilder("{\"url\":\"").append(url).append('"');
-            line.append(",\"table\":\"")
-                    .append(store.source().toString().replace("\"", "\\\""))
-                    .append('"');
-            line.append(",\"actions\":").append(token != null);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("url", url);
+            line.put("table", store.source().toString());
+            line.put("actions", token != null);
             if (token != null) {
-                line.append(",\"token\":\"").append(token).append('"');
+                line.put("token", token);
             }
-            line.append('}');
-            out.println(line);
+            try {
+                out.println(Json.mapper().writeValueAsString(line));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the dashboard's address as JSON", e);
+            }
         } else {
             out.printf("Dashboard of %s at %s%n", store.source(), url);
             if (token != null) {

@@ -219,25 +219,8 @@ class DashboardCommandTest {
                 "jr_1",
                 dev.switchyard.contracts.table.JobRunState.FAILED,
                 Instant.parse("2026-11-30T06:05:00Z"));
-        java.util.List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer sfn =
-                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        sfn.createContext("/", exchange -> {
-            started.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            byte[] answer =
-                    "{\"executionArn\":\"arn:aws:states:eu-west-1:123456789012:execution:sw:rerun\",\"startDate\":1.79E9}"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        sfn.start();
-        System.setProperty(
-                "aws.endpointUrlSfn", "http://127.0.0.1:" + sfn.getAddress().getPort());
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        try {
+        try (FakeStepFunctions sfn =
+                new FakeStepFunctions("arn:aws:states:eu-west-1:123456789012:execution:sw:rerun")) {
             running = start(
                     "dashboard",
                     "--table",
@@ -264,7 +247,8 @@ class DashboardCommandTest {
             assertThat(rerun.statusCode()).as(rerun.body()).isEqualTo(202);
             assertThat(Json.mapper().readTree(rerun.body()).path("message").asText())
                     .startsWith("started execution arn:aws:states:eu-west-1:123456789012:execution:sw:rerun");
-            JsonNode request = Json.mapper().readTree(started.getFirst());
+            String body = sfn.requests().getFirst();
+            JsonNode request = Json.mapper().readTree(body.substring(body.indexOf(' ') + 1));
             assertThat(request.path("name").asText()).startsWith("RAW-" + DATE + "-rerun-");
             assertThat(Json.mapper()
                             .readTree(request.path("input").asText())
@@ -272,10 +256,6 @@ class DashboardCommandTest {
                             .asBoolean())
                     .isTrue();
         } finally {
-            System.clearProperty("aws.endpointUrlSfn");
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-            sfn.stop(0);
             client.close();
         }
     }

@@ -229,28 +229,8 @@ class RunCommandTest {
 
     @Test
     void shouldStartTheDeployedStateMachineWithAws() throws Exception {
-        List<String> bodies = new ArrayList<>();
-        com.sun.net.httpserver.HttpServer sfn =
-                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        sfn.createContext("/", exchange -> {
-            bodies.add(exchange.getRequestHeaders().getFirst("X-Amz-Target") + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            byte[] answer = ("{\"executionArn\":\"arn:aws:states:eu-west-1:123456789012:execution:sw:RAW-" + DATE
-                            + "\",\"startDate\":1.79E9}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        sfn.start();
-        Map<String, String> properties = Map.of(
-                "aws.endpointUrlSfn", "http://127.0.0.1:" + sfn.getAddress().getPort(),
-                "aws.accessKeyId", "test",
-                "aws.secretAccessKey", "test");
-        Map<String, String> before = new java.util.HashMap<>();
-        properties.forEach((k, v) -> before.put(k, System.setProperty(k, v)));
-        try {
+        try (FakeStepFunctions sfn =
+                new FakeStepFunctions("arn:aws:states:eu-west-1:123456789012:execution:sw:RAW-" + DATE)) {
             CliTest.Result r = run(
                     "run",
                     "RAW",
@@ -266,22 +246,13 @@ class RunCommandTest {
 
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.json().path("executionArn").asText()).endsWith(":execution:sw:RAW-" + DATE);
-            assertThat(bodies)
+            assertThat(sfn.requests())
                     .singleElement()
                     .asString()
                     .startsWith("AWSStepFunctions.StartExecution ")
                     .contains("\"name\":\"RAW-" + DATE + "\"")
                     .contains("{\\\"JobCategory\\\":\\\"RAW\\\",\\\"RunDate\\\":\\\"" + DATE
                             + "\\\",\\\"TriggeredBy\\\":\\\"switchyard-cli\\\"}");
-        } finally {
-            before.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-            sfn.stop(0);
         }
     }
 
