@@ -53,7 +53,10 @@ final class LocalRerunner implements StoreOperator.Rerunner, AutoCloseable {
         List<String> running = running();
         if (!running.isEmpty()) {
             throw new Operator.Refused(
-                    409, "jobs are running (" + String.join(", ", running) + "); re-run once they have ended");
+                    409,
+                    "jobs are running (" + String.join(", ", running) + "); re-run once they have ended (a job left"
+                            + " running by a switchyard that was killed is recorded STOPPED by: switchyard rerun "
+                            + category + " --date " + date + " --project " + project.dir() + ")");
         }
         going = worker.submit(() -> {
             LocalOptions options = LocalOptions.defaults().withZone(zone);

@@ -27,9 +27,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -329,9 +326,8 @@ public final class DashboardServer implements AutoCloseable {
         Overview first = read(dateOrNull);
         // Without a date the stream follows today, to the next day at midnight.
         LocalDate date = dateOrNull == null ? TODAY : dateOrNull;
-        LinkedBlockingQueue<Subscriptions.Update> updates = new LinkedBlockingQueue<>();
-        Consumer<Subscriptions.Update> subscriber = updates::add;
-        if (!subscriptions.subscribe(date, first, subscriber)) {
+        Subscriptions.Subscriber subscriber = subscriptions.subscribe(date);
+        if (subscriber == null) {
             throw new ApiError(503, "too many live pages are open (" + settings.maxStreams() + "); close some");
         }
         try {
@@ -350,10 +346,13 @@ public final class DashboardServer implements AutoCloseable {
             send(out, event("overview", first));
             Overview shown = first;
             while (!closing) {
-                Subscriptions.Update update = updates.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+                Subscriptions.Update update = subscriber.next(HEARTBEAT);
                 if (update == null) {
-                    send(out, ": still here\n\n");
+                    send(out, ": still here\n\n"); // a closed connection fails this write
                 } else if (update instanceof Subscriptions.Update.Fresh fresh) {
+                    if (fresh.overview().sameAs(shown)) {
+                        continue;
+                    }
                     // Only the categories that changed, when the page can merge them: a page of thousands of
                     // jobs then receives kilobytes per change, not megabytes.
                     Overview changes = fresh.overview().changesSince(shown);

@@ -9,6 +9,7 @@ import dev.switchyard.contracts.metric.JobRunMetric;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.contracts.table.SkipFlag;
+import dev.switchyard.contracts.table.Timestamps;
 import dev.switchyard.dashboard.Overview.AnomalyView;
 import dev.switchyard.dashboard.Overview.Blocked;
 import dev.switchyard.dashboard.Overview.Blocker;
@@ -58,6 +59,9 @@ import java.util.stream.Collectors;
 public final class OverviewReader {
     /** Runs read per job: the anomaly detector's window and room for the same-weekday baseline. */
     static final int HISTORY = 64;
+
+    /** Where rows without a JobCategory are shown (no category can be named so: names have no parentheses). */
+    static final String NO_CATEGORY = "(no category)";
 
     /** Runs drawn in a job's chart. */
     static final int CHART = 20;
@@ -156,6 +160,15 @@ public final class OverviewReader {
         return ControlTable.loaded(table, control.all());
     }
 
+    /**
+     * The category a row is shown in: its JobCategory, or {@link #NO_CATEGORY} for a row without one, which is
+     * invalid and would otherwise be shown nowhere.
+     */
+    private static String categoryOf(Loaded.Row<ControlTableItem> row) {
+        String category = JobColumns.text(row.attributes(), ControlTableItem.JOB_CATEGORY);
+        return category == null ? NO_CATEGORY : category.strip();
+    }
+
     /** The defined categories, and a default definition for each category a row names but none defines. */
     private Map<String, CategoryDefinition> definitions(Loaded<ControlTableItem> loaded) {
         Map<String, CategoryDefinition> defined = new TreeMap<>();
@@ -163,13 +176,9 @@ public final class OverviewReader {
             defined.put(definition.category(), definition);
         }
         for (Loaded.Row<ControlTableItem> row : loaded.rows()) {
-            String category = JobColumns.text(row.attributes(), ControlTableItem.JOB_CATEGORY);
-            if (category != null && !category.isBlank()) {
-                defined.computeIfAbsent(
-                        category.strip(),
-                        c -> new CategoryDefinition(
-                                c, List.of(), CategoryDefinition.DEFAULT_MAX_CONCURRENCY, Map.of()));
-            }
+            defined.computeIfAbsent(
+                    categoryOf(row),
+                    c -> new CategoryDefinition(c, List.of(), CategoryDefinition.DEFAULT_MAX_CONCURRENCY, Map.of()));
         }
         return defined;
     }
@@ -246,8 +255,7 @@ public final class OverviewReader {
         Map<String, Map<String, Attr>> attributes = new HashMap<>();
         List<JobView> views = new ArrayList<>();
         for (Loaded.Row<ControlTableItem> row : loaded.rows()) {
-            String rowCategory = JobColumns.text(row.attributes(), ControlTableItem.JOB_CATEGORY);
-            if (rowCategory == null || !rowCategory.strip().equals(category)) {
+            if (!categoryOf(row).equals(category)) {
                 continue;
             }
             switch (row.decoded()) {
@@ -255,24 +263,24 @@ public final class OverviewReader {
                     items.add(ok.value());
                     attributes.put(ok.value().jobName(), row.attributes());
                 }
-                case Decoded.Invalid<ControlTableItem> invalid -> views.add(invalidRow(row, invalid, now));
+                case Decoded.Invalid<ControlTableItem> invalid -> views.add(invalidRow(row, invalid, date, now));
             }
         }
         for (Decision decision : planner.plan(category, date, null, items).decisions()) {
-            views.add(jobView(decision, attributes.get(decision.item().jobName()), now));
+            views.add(jobView(decision, attributes.get(decision.item().jobName()), date, now));
         }
         views.sort(Comparator.comparing(JobView::jobName));
         return views;
     }
 
     private JobView invalidRow(
-            Loaded.Row<ControlTableItem> row, Decoded.Invalid<ControlTableItem> invalid, Instant now) {
+            Loaded.Row<ControlTableItem> row, Decoded.Invalid<ControlTableItem> invalid, LocalDate date, Instant now) {
         Map<String, Attr> item = row.attributes();
         String name = JobColumns.text(item, ControlTableItem.JOB_NAME);
         String why = invalid.problems().stream()
                 .map(p -> p.column() == null ? p.reason() : p.column() + ": " + p.reason())
                 .collect(Collectors.joining("; "));
-        Recent recent = name == null ? Recent.NONE : recent(name, item, now);
+        Recent recent = name == null ? Recent.NONE : recent(name, item, date, now);
         return new JobView(
                 name == null ? "(row " + row.location() + ")" : name,
                 JobColumns.text(item, ControlTableItem.ENVIRONMENT),
@@ -282,18 +290,18 @@ public final class OverviewReader {
                 why,
                 JobColumns.text(item, ControlTableItem.RUN_CONDITION),
                 JobColumns.text(item, ControlTableItem.SKIP_FLAG),
-                JobColumns.text(item, ControlTableItem.STATUS_FLAG),
-                JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP),
-                JobColumns.text(item, Reactor.LAST_RUN_ID),
+                recent.statusFlag(),
+                recent.lastRunTimestamp(),
+                recent.lastRunId(),
                 recent.lastSeconds(),
                 recent.usualSeconds(),
                 recent.chart(),
                 recent.anomaly());
     }
 
-    private JobView jobView(Decision decision, Map<String, Attr> item, Instant now) {
+    private JobView jobView(Decision decision, Map<String, Attr> item, LocalDate date, Instant now) {
         ControlTableItem job = decision.item();
-        Recent recent = recent(job.jobName(), item, now);
+        Recent recent = recent(job.jobName(), item, date, now);
         return new JobView(
                 job.jobName(),
                 job.environment(),
@@ -303,56 +311,111 @@ public final class OverviewReader {
                 decision.detail(),
                 job.runCondition(),
                 SkipFlag.text(job.skipFlag()),
-                job.statusFlag() == null ? null : job.statusFlag().name(),
-                JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP),
-                JobColumns.text(item, Reactor.LAST_RUN_ID),
+                recent.statusFlag(),
+                recent.lastRunTimestamp(),
+                recent.lastRunId(),
                 recent.lastSeconds(),
                 recent.usualSeconds(),
                 recent.chart(),
                 recent.anomaly());
     }
 
-    /** What a job's recent runs say: its last and usual durations, its chart, its anomaly. */
-    private record Recent(Double lastSeconds, Double usualSeconds, List<RecentRun> chart, AnomalyView anomaly) {
-        static final Recent NONE = new Recent(null, null, List.of(), null);
+    /**
+     * A job on a date: its status there, and what its recent runs say (its usual duration, its chart, its
+     * anomaly).
+     */
+    private record Recent(
+            String statusFlag,
+            String lastRunTimestamp,
+            String lastRunId,
+            Double lastSeconds,
+            Double usualSeconds,
+            List<RecentRun> chart,
+            AnomalyView anomaly) {
+        static final Recent NONE = new Recent(null, null, null, null, null, List.of(), null);
     }
 
-    /** A job's runs as last read, and the row's run columns they were read for. */
-    private record Runs(String key, List<JobRun> newestFirst, AnomalyView finished) {}
+    /**
+     * A job's runs as last read, the row's run columns they were read for, and the anomalies of its finished runs
+     * by run id.
+     */
+    private record Runs(String key, List<JobRun> newestFirst, Map<String, AnomalyView> anomalies) {}
 
-    private Recent recent(String jobName, Map<String, Attr> item, Instant now) {
-        String lastRunId = JobColumns.text(item, Reactor.LAST_RUN_ID);
-        String key = String.join(
-                "\u0000",
-                Objects.toString(lastRunId),
-                Objects.toString(JobColumns.text(item, ControlTableItem.STATUS_FLAG)),
-                Objects.toString(JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP)),
-                Objects.toString(JobColumns.text(item, Reactor.LAST_ORDER)));
-        Runs known = runs.get(jobName);
-        if (known == null || !known.key().equals(key)) {
-            List<JobRun> read = history.recent(jobName, HISTORY);
-            known = new Runs(key, read, finishedAnomaly(jobName, lastRunId, read, now));
-            runs.put(jobName, known);
-        }
+    private Recent recent(String jobName, Map<String, Attr> item, LocalDate date, Instant now) {
+        Runs known = runs(jobName, item, now);
         List<JobRun> newestFirst = known.newestFirst();
-        // The run's record times it to the millisecond; the row's LastDurationSeconds in whole seconds.
-        Double last = lastRunId == null
-                ? null
-                : newestFirst.stream()
-                        .filter(r -> r.jobRunId().equals(lastRunId))
-                        .findFirst()
-                        .map(OverviewReader::seconds)
-                        .orElse(null);
-        if (last == null && lastRunId != null) {
-            last = number(item, "LastDurationSeconds");
+        String rowRunId = JobColumns.text(item, Reactor.LAST_RUN_ID);
+        String rowDate = JobColumns.text(item, Reactor.LAST_RUN_DATE);
+        String statusFlag;
+        String timestamp;
+        String runId;
+        Double last;
+        AnomalyView anomaly;
+        if (rowDate == null || rowDate.equals(date.toString())) {
+            // The row is about this date (or does not say which): its status, as the reactor keeps it.
+            statusFlag = JobColumns.text(item, ControlTableItem.STATUS_FLAG);
+            timestamp = JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP);
+            runId = rowRunId;
+            last = runId == null
+                    ? null
+                    : find(newestFirst, runId).map(OverviewReader::seconds).orElse(null);
+            if (last == null && runId != null && item.get("LastDurationSeconds") instanceof Attr.N n) {
+                last = Double.valueOf(n.value()); // to the second, where the history has no record of the run
+            }
+            anomaly = stuck(item, newestFirst, now)
+                    .orElse(runId == null ? null : known.anomalies().get(runId));
+        } else {
+            // Another date's row: the job's latest run of this date, from the history, or none.
+            JobRun run = newestFirst.stream()
+                    .filter(r -> date.equals(r.runDate()))
+                    .findFirst()
+                    .orElse(null);
+            statusFlag = run == null ? null : run.state().name();
+            Instant at = run == null ? null : run.completedOn() != null ? run.completedOn() : run.startedOn();
+            timestamp = at == null ? null : Timestamps.format(at);
+            runId = run == null ? null : run.jobRunId();
+            last = run == null ? null : seconds(run);
+            anomaly = runId == null ? null : known.anomalies().get(runId);
         }
         List<RecentRun> chart = new ArrayList<>();
         for (JobRun run : newestFirst.subList(0, Math.min(CHART, newestFirst.size()))) {
             chart.add(new RecentRun(run.state().name(), run.startedOn(), seconds(run)));
         }
         Collections.reverse(chart);
-        AnomalyView anomaly = stuck(item, newestFirst, now).orElse(known.finished());
-        return new Recent(last, usual(newestFirst, lastRunId), List.copyOf(chart), anomaly);
+        return new Recent(statusFlag, timestamp, runId, last, usual(newestFirst, runId), List.copyOf(chart), anomaly);
+    }
+
+    /**
+     * The job's runs, read again only when the row's run columns changed. The reactor writes a run's record after
+     * the row: runs read in between, without the row's final run, are not kept, so the next refresh reads again.
+     */
+    private Runs runs(String jobName, Map<String, Attr> item, Instant now) {
+        String lastRunId = JobColumns.text(item, Reactor.LAST_RUN_ID);
+        String status = JobColumns.text(item, ControlTableItem.STATUS_FLAG);
+        String key = String.join(
+                "\u0000",
+                Objects.toString(lastRunId),
+                Objects.toString(status),
+                Objects.toString(JobColumns.text(item, ControlTableItem.LAST_RUN_TIMESTAMP)),
+                Objects.toString(JobColumns.text(item, Reactor.LAST_ORDER)));
+        Runs known = runs.get(jobName);
+        if (known != null && known.key().equals(key)) {
+            return known;
+        }
+        List<JobRun> read = history.recent(jobName, HISTORY);
+        boolean rowFinal = status != null
+                && JobRunState.parse(status).map(JobRunState::isTerminal).orElse(false);
+        boolean complete = lastRunId == null
+                || find(read, lastRunId)
+                        .map(r -> !rowFinal || r.state().isTerminal())
+                        .orElse(false);
+        known = new Runs(complete ? key : "", read, finishedAnomalies(read, now));
+        runs.put(jobName, known);
+        return known;
+    }
+
+    private static Optional<JobRun> find(List<JobRun> runs, String jobRunId) {
+        return runs.stream().filter(r -> r.jobRunId().equals(jobRunId)).findFirst();
     }
 
     /** The median of the job's recent successful runs before {@code lastRunId}. */
@@ -374,20 +437,17 @@ public final class OverviewReader {
                 : tenths((seconds.get(middle - 1) + seconds.get(middle)) / 2);
     }
 
-    /** SLOW or FAST for the job's last run, judged by the rules of live detection. */
-    private AnomalyView finishedAnomaly(String jobName, String lastRunId, List<JobRun> newestFirst, Instant now) {
-        if (lastRunId == null) {
-            return null;
-        }
+    /** SLOW or FAST for each of the job's finished runs, by run id: the rules of live detection. */
+    private Map<String, AnomalyView> finishedAnomalies(List<JobRun> newestFirst, Instant now) {
         List<JobRunMetric> finished = newestFirst.stream()
                 .filter(r -> r.state().isTerminal())
                 .map(JobRun::asMetric)
                 .toList();
-        return detector.judge(finished, now).anomalies().stream()
-                .filter(a -> a.jobRunId().equals(lastRunId))
-                .findFirst()
-                .map(OverviewReader::anomalyView)
-                .orElse(null);
+        Map<String, AnomalyView> found = new HashMap<>();
+        for (JobRunAnomaly anomaly : detector.judge(finished, now).anomalies()) {
+            found.put(anomaly.jobRunId(), anomalyView(anomaly));
+        }
+        return Map.copyOf(found);
     }
 
     /** STUCK when the row shows a run going far longer than the job's successful runs take. */
@@ -432,18 +492,6 @@ public final class OverviewReader {
 
     private static double tenths(double seconds) {
         return Math.round(seconds * 10) / 10.0;
-    }
-
-    private static Double number(Map<String, Attr> item, String column) {
-        String text = JobColumns.text(item, column);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private void forgetDeletedJobs(Loaded<ControlTableItem> loaded) {

@@ -1,14 +1,18 @@
 package dev.switchyard.dashboard;
 
+import dev.switchyard.contracts.table.ControlTableItem;
+import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.reactor.runs.CategoryRuns;
 import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.table.ControlTable;
 import dev.switchyard.reactor.table.InvalidWriteException;
+import dev.switchyard.reactor.table.JobColumns;
 import dev.switchyard.reactor.table.NoSuchItemException;
 import dev.switchyard.reactor.table.Stamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -63,6 +67,17 @@ public final class StoreOperator implements Operator {
                     "the run of " + category + " on " + date + " is " + run.status()
                             + ", not BLOCKED: there are no failed jobs to re-run");
         }
+        // The run stays BLOCKED until its re-run's jobs end: a job of it running again is a re-run going.
+        List<String> going = runs.blockers(category, date).stream()
+                .map(CategoryRuns.Entry::jobName)
+                .filter(this::running)
+                .toList();
+        if (!going.isEmpty()) {
+            throw new Refused(
+                    409,
+                    "a re-run of " + category + " on " + date + " is going: " + String.join(", ", going)
+                            + (going.size() == 1 ? " runs" : " run") + " again; wait for it to end");
+        }
         if (rerunner == null) {
             throw new Refused(
                     501,
@@ -70,5 +85,14 @@ public final class StoreOperator implements Operator {
                             + " store) or --state-machine ARN (AWS)");
         }
         return rerunner.rerun(category, date);
+    }
+
+    /** Whether the control table shows the job's last run going. */
+    private boolean running(String jobName) {
+        return control.get(jobName)
+                .map(item -> JobColumns.text(item, ControlTableItem.STATUS_FLAG))
+                .flatMap(JobRunState::parse)
+                .map(state -> !state.isTerminal())
+                .orElse(false);
     }
 }

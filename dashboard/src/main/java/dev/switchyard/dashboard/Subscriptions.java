@@ -5,17 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The live part of the dashboard: every {@code refresh}, the overview of each date someone watches is read once,
- * and sent to that date's subscribers when it differs from the one they last got. The stores are read only while
- * someone watches, and once per date however many pages are open.
+ * however many pages show it, and handed to that date's subscribers; each decides whether it differs from what it
+ * last sent. The stores are read only while someone watches.
  */
 final class Subscriptions implements AutoCloseable {
     /** What a subscriber receives: an overview, or why none could be read this time. */
@@ -25,10 +26,28 @@ final class Subscriptions implements AutoCloseable {
         record Failed(String error) implements Update {}
     }
 
+    /**
+     * One page's mailbox: the latest update only. A page that cannot keep up (a stalled connection, a laptop
+     * asleep) holds one overview, never a backlog of them; it was going to be sent the latest anyway.
+     */
+    static final class Subscriber {
+        private final BlockingQueue<Update> latest = new ArrayBlockingQueue<>(1);
+
+        /** Called by the one refreshing thread only, so the slot is never contended by two writers. */
+        void offer(Update update) {
+            latest.clear();
+            latest.offer(update);
+        }
+
+        /** The latest update, waiting up to {@code wait} for one; null when none came. */
+        Update next(Duration wait) throws InterruptedException {
+            return latest.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private final Function<LocalDate, Overview> read;
     private final int limit;
-    private final Map<LocalDate, Set<Consumer<Update>>> watching = new ConcurrentHashMap<>();
-    private final Map<LocalDate, Overview> last = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Set<Subscriber>> watching = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
 
     /** @param limit the most subscribers at once: each holds a connection open */
@@ -45,24 +64,23 @@ final class Subscriptions implements AutoCloseable {
     }
 
     /**
-     * Subscribes to a date's overviews; the subscriber gets {@code first} at once, then each change.
+     * Subscribes to a date's overviews, from the next refresh on.
      *
-     * @return false when there are already {@code limit} subscribers
+     * @return the subscriber, or null when there are already {@code limit}
      */
-    synchronized boolean subscribe(LocalDate date, Overview first, Consumer<Update> subscriber) {
+    synchronized Subscriber subscribe(LocalDate date) {
         if (count() >= limit) {
-            return false;
+            return null;
         }
-        last.putIfAbsent(date, first);
+        Subscriber subscriber = new Subscriber();
         watching.computeIfAbsent(date, d -> ConcurrentHashMap.newKeySet()).add(subscriber);
-        return true;
+        return subscriber;
     }
 
-    synchronized void unsubscribe(LocalDate date, Consumer<Update> subscriber) {
-        Set<Consumer<Update>> subscribers = watching.get(date);
+    synchronized void unsubscribe(LocalDate date, Subscriber subscriber) {
+        Set<Subscriber> subscribers = watching.get(date);
         if (subscribers != null && subscribers.remove(subscriber) && subscribers.isEmpty()) {
             watching.remove(date);
-            last.remove(date);
         }
     }
 
@@ -70,26 +88,21 @@ final class Subscriptions implements AutoCloseable {
         return watching.values().stream().mapToInt(Set::size).sum();
     }
 
-    /** Reads each watched date's overview and sends it where it changed. */
+    /** Reads each watched date's overview once and hands it to the date's subscribers. */
     void refresh() {
         for (LocalDate date : List.copyOf(watching.keySet())) {
             Update update;
             try {
-                Overview now = read.apply(date);
-                Overview before = last.put(date, now);
-                if (now.sameAs(before)) {
-                    continue;
-                }
-                update = new Update.Fresh(now);
-            } catch (RuntimeException e) {
-                // The store may be back at the next tick; the page says so meanwhile.
-                last.remove(date);
+                update = new Update.Fresh(read.apply(date));
+            } catch (Exception | Error e) {
+                // Anything, so that the refreshing never stops: the store may be back at the next tick, and the
+                // page says so meanwhile.
                 update = new Update.Failed("cannot read " + date + ": " + e.getMessage());
             }
-            Set<Consumer<Update>> subscribers = watching.get(date);
+            Set<Subscriber> subscribers = watching.get(date);
             if (subscribers != null) {
-                for (Consumer<Update> subscriber : List.copyOf(subscribers)) {
-                    subscriber.accept(update);
+                for (Subscriber subscriber : List.copyOf(subscribers)) {
+                    subscriber.offer(update);
                 }
             }
         }

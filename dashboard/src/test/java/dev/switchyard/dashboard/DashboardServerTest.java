@@ -235,7 +235,13 @@ class DashboardServerTest {
 
         assertThat(open.statusCode()).isEqualTo(409);
         assertThat(json(open).path("error").asText()).contains("is OPEN, not BLOCKED");
+        world.running("raw_orders", "jr_2", T0.plusSeconds(120)); // the re-run's job runs; the run stays BLOCKED
+        HttpResponse<String> again = post(server, "/api/categories/RAW/runs/2026-11-30/rerun", TOKEN);
+
         assertThat(blocked.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).path("error").asText())
+                .isEqualTo("a re-run of RAW on 2026-11-30 is going: raw_orders runs again; wait for it to end");
         assertThat(json(blocked).path("message").asText()).isEqualTo("re-running RAW");
         assertThat(reruns).containsExactly("RAW 2026-11-30");
         assertThat(none.statusCode()).isEqualTo(404);

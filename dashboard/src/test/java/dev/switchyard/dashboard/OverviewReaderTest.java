@@ -10,6 +10,7 @@ import dev.switchyard.dashboard.Overview.CategoryView;
 import dev.switchyard.dashboard.Overview.JobView;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +194,96 @@ class OverviewReaderTest {
         assertThat(overview.chain()).extracting(Overview.ChainLink::category).contains("REF");
         assertThat(List.of(Words.duration(59), Words.duration(60), Words.duration(3_660), Words.duration(7_200)))
                 .containsExactly("59 s", "1 min", "1 h 1 min", "2 h");
+    }
+
+    @Test
+    void shouldShowEachDatesOwnStatus_notTheLatest() {
+        LocalDate yesterday = D.minusDays(1);
+        world.open("RAW", yesterday, "raw_orders", "raw_customers")
+                .run("raw_orders", "jr_yesterday", T0.minus(Duration.ofDays(1)), 42, JobRunState.SUCCEEDED);
+        OverviewReader reader = new OverviewReader("test", world.jobs, world.state, ZoneOffset.UTC, false);
+
+        JobView today = job(reader.read(D, T0), "raw_orders");
+        JobView before = job(reader.read(yesterday, T0), "raw_orders");
+
+        assertThat(today.statusFlag())
+                .as("no run of raw_orders on the day shown yet")
+                .isNull();
+        assertThat(today.lastRunId()).isNull();
+        assertThat(today.recent()).hasSize(1);
+        assertThat(before.statusFlag()).isEqualTo("SUCCEEDED");
+        assertThat(before.lastRunId()).isEqualTo("jr_yesterday");
+        assertThat(before.lastDurationSeconds()).isEqualTo(42.0);
+        assertThat(before.lastRunTimestamp()).isEqualTo("2026-11-29T06:00:42Z");
+    }
+
+    @Test
+    void shouldReadAJobsRunsAgain_whenTheRowWasAheadOfTheRunHistory() {
+        OverviewReader reader = new OverviewReader("test", world.jobs, world.state, ZoneOffset.UTC, false);
+        // The reactor writes the row first and the run's record last: a refresh can fall in between.
+        world.control.writeStatus(
+                "raw_orders",
+                Map.of(
+                        "StatusFlag", new Attr.S("SUCCEEDED"),
+                        "LastRunId", new Attr.S("jr_1"),
+                        "LastRunTimestamp", new Attr.S("2026-11-30T06:10:00Z")),
+                dev.switchyard.reactor.store.Condition.ALWAYS,
+                new dev.switchyard.reactor.table.Stamp("reactor", T0));
+        JobView between = job(reader.read(D, T0.plusSeconds(600)), "raw_orders");
+        new dev.switchyard.reactor.runs.RunHistory(world.state, Duration.ofDays(30))
+                .record(
+                        new dev.switchyard.reactor.runs.JobRun(
+                                "raw_orders",
+                                "jr_1",
+                                JobRunState.SUCCEEDED,
+                                "RAW",
+                                D,
+                                T0,
+                                T0.plusSeconds(600),
+                                600L,
+                                0,
+                                null,
+                                null,
+                                null,
+                                null),
+                        dev.switchyard.reactor.runs.RunOrder.of(T0, "jr_1", JobRunState.SUCCEEDED, T0.plusSeconds(600)),
+                        T0.plusSeconds(600));
+        JobView after = job(reader.read(D, T0.plusSeconds(602)), "raw_orders");
+
+        assertThat(between.lastDurationSeconds()).isNull();
+        assertThat(after.lastDurationSeconds()).isEqualTo(600.0);
+        assertThat(after.recent()).extracting(Overview.RecentRun::seconds).containsExactly(600.0);
+    }
+
+    @Test
+    void shouldFallBackToTheRowsLastDuration_whenTheHistoryHasNoRecordOfTheRun() {
+        world.control.writeStatus(
+                "raw_orders",
+                Map.of(
+                        "StatusFlag", new Attr.S("FAILED"),
+                        "LastRunId", new Attr.S("jr_gone"),
+                        "LastDurationSeconds", Attr.n(42)),
+                dev.switchyard.reactor.store.Condition.ALWAYS,
+                new dev.switchyard.reactor.table.Stamp("reactor", T0));
+
+        assertThat(job(read(T0), "raw_orders").lastDurationSeconds()).isEqualTo(42.0);
+    }
+
+    @Test
+    void shouldShowARowWithoutACategory_underNoCategory() {
+        world.jobs.put(
+                Map.of("JobName", new Attr.S("orphan"), "RunCondition", new Attr.S("DAILY")),
+                dev.switchyard.reactor.store.Condition.ALWAYS);
+
+        Overview overview = read(T0);
+
+        assertThat(category(overview, OverviewReader.NO_CATEGORY).jobs())
+                .singleElement()
+                .satisfies(j -> {
+                    assertThat(j.jobName()).isEqualTo("orphan");
+                    assertThat(j.reason()).isEqualTo("INVALID_ROW");
+                    assertThat(j.why()).contains("JobCategory");
+                });
     }
 
     static CategoryView category(Overview overview, String name) {
