@@ -73,9 +73,12 @@ public final class StepFunctionsStarter implements ExecutionStarter {
     public String rerun(String category, LocalDate runDate, Instant now) {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(runDate, "runDate");
-        String suffix = "-rerun-" + now.getEpochSecond();
+        // The date and the second are kept whole, and the category's part shortened: two dates' re-runs asked
+        // for in one second must not share a name, or the second would count as started and never run.
+        String tail = "-" + runDate + "-rerun-" + now.getEpochSecond();
         String base = ExecutionStarter.executionName(category, runDate);
-        String name = base.substring(0, Math.min(base.length(), MAX_NAME - suffix.length())) + suffix;
+        String head = base.substring(0, base.length() - ("-" + runDate).length());
+        String name = head.substring(0, Math.min(head.length(), MAX_NAME - tail.length())) + tail;
         ObjectNode input = PlanRequest.executionInput(category, runDate, null, triggeredBy);
         input.put(PlanRequest.RERUN, true);
         return startExecution(name, write(input, category), category);

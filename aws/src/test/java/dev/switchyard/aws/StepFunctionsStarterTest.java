@@ -177,16 +177,22 @@ class StepFunctionsStarterTest {
     }
 
     @Test
-    void shouldKeepAReRunsNameWithinEightyCharacters_whenTheCategoryIsLong() {
-        stepFunctions.answer(started("arn:aws:states:eu-west-1:123456789012:execution:x:y"));
+    void shouldKeepAReRunsNameWithinEightyCharacters_withItsDate_whenTheCategoryIsLong() {
+        stepFunctions.answer(
+                started("arn:aws:states:eu-west-1:123456789012:execution:x:y"),
+                started("arn:aws:states:eu-west-1:123456789012:execution:x:z"));
+        java.time.Instant second = java.time.Instant.ofEpochSecond(1_796_040_000L);
 
-        starter.rerun("C".repeat(70), RUN_DATE, java.time.Instant.ofEpochSecond(1_796_040_000L));
+        starter.rerun("C".repeat(70), RUN_DATE, second);
+        starter.rerun("C".repeat(70), RUN_DATE.plusDays(1), second);
 
-        String name = stepFunctions.onlyRequest().json().path("name").asText();
-        assertThat(name)
+        String first = stepFunctions.requests().get(0).json().path("name").asText();
+        String next = stepFunctions.requests().get(1).json().path("name").asText();
+        assertThat(first)
                 .hasSizeLessThanOrEqualTo(80)
-                .endsWith("-rerun-1796040000")
+                .endsWith("-2026-11-30-rerun-1796040000")
                 .startsWith("CCCC");
+        assertThat(next).hasSizeLessThanOrEqualTo(80).endsWith("-2026-12-01-rerun-1796040000");
     }
 
     private static Response started(String executionArn) {
