@@ -169,6 +169,10 @@ final class Dashboard implements AutoCloseable {
             }
         } else {
             out.printf("Dashboard of %s at %s%n", store.source(), url);
+            if (token != null && !server.loopbackOnly()) {
+                out.println("Warning: the page is served over plain HTTP beyond this machine, so the actions' token"
+                        + " travels readable; put it behind a TLS proxy, or keep the default --bind 127.0.0.1.");
+            }
             if (token != null) {
                 out.printf(
                         "Operator actions are on. Open %s#token=%s to use them (the token is in %s if set).%n",

@@ -115,6 +115,14 @@ final class DashboardCommand implements Callable<Integer> {
         String bind;
 
         @Option(
+                names = "--allowed-host",
+                paramLabel = "NAME",
+                description = "A name the page may be opened by besides this machine's (localhost, its addresses;"
+                        + " with a wildcard --bind, its host name): a request naming another Host is refused, so"
+                        + " that no other web site can read the page. Repeatable.")
+        java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+        @Option(
                 names = "--refresh",
                 paramLabel = "SECONDS",
                 defaultValue = "2",
@@ -137,6 +145,7 @@ final class DashboardCommand implements Callable<Integer> {
             }
             return DashboardServer.Settings.loopback(port, main.clock())
                     .withBind(address)
+                    .withAllowedHosts(java.util.Set.copyOf(allowedHosts))
                     .withRefresh(Duration.ofMillis(Math.round(refreshSeconds * 1000)));
         }
     }

@@ -61,9 +61,18 @@ public final class DashboardServer implements AutoCloseable {
      * @param refresh how often the stores are read for the pages watching
      * @param token the operator actions' token; null when actions are off
      * @param maxStreams the most event streams open at once
+     * @param allowedHosts names a request's {@code Host} may give besides this machine's (see {@link HostCheck})
      */
-    public record Settings(InetAddress bind, int port, Duration refresh, String token, int maxStreams, Clock clock) {
+    public record Settings(
+            InetAddress bind,
+            int port,
+            Duration refresh,
+            String token,
+            int maxStreams,
+            Set<String> allowedHosts,
+            Clock clock) {
         public Settings {
+            allowedHosts = Set.copyOf(allowedHosts);
             Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(refresh, "refresh");
             Objects.requireNonNull(clock, "clock");
@@ -80,19 +89,24 @@ public final class DashboardServer implements AutoCloseable {
 
         /** Loopback, the given port, a refresh of 2 s, no actions, 64 streams. */
         public static Settings loopback(int port, Clock clock) {
-            return new Settings(InetAddress.getLoopbackAddress(), port, Duration.ofSeconds(2), null, 64, clock);
+            return new Settings(
+                    InetAddress.getLoopbackAddress(), port, Duration.ofSeconds(2), null, 64, Set.of(), clock);
         }
 
         public Settings withRefresh(Duration every) {
-            return new Settings(bind, port, every, token, maxStreams, clock);
+            return new Settings(bind, port, every, token, maxStreams, allowedHosts, clock);
         }
 
         public Settings withToken(String actionsToken) {
-            return new Settings(bind, port, refresh, actionsToken, maxStreams, clock);
+            return new Settings(bind, port, refresh, actionsToken, maxStreams, allowedHosts, clock);
         }
 
         public Settings withBind(InetAddress address) {
-            return new Settings(address, port, refresh, token, maxStreams, clock);
+            return new Settings(address, port, refresh, token, maxStreams, allowedHosts, clock);
+        }
+
+        public Settings withAllowedHosts(Set<String> names) {
+            return new Settings(bind, port, refresh, token, maxStreams, names, clock);
         }
     }
 
@@ -102,12 +116,14 @@ public final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final Subscriptions subscriptions;
+    private final HostCheck hosts;
     private volatile boolean closing;
 
     private DashboardServer(OverviewReader reader, Operator operator, Settings settings) throws IOException {
         this.reader = reader;
         this.operator = operator;
         this.settings = settings;
+        this.hosts = new HostCheck(settings.bind(), settings.allowedHosts());
         this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 0);
         this.threads = Executors.newVirtualThreadPerTaskExecutor();
         this.subscriptions = new Subscriptions(this::read, settings.refresh(), settings.maxStreams());
@@ -147,6 +163,11 @@ public final class DashboardServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + address.getPort() + "/");
+    }
+
+    /** Whether it listens on a loopback address only: nothing beyond this machine reaches it. */
+    public boolean loopbackOnly() {
+        return settings.bind().isLoopbackAddress();
     }
 
     public int port() {
@@ -287,16 +308,14 @@ public final class DashboardServer implements AutoCloseable {
                                                 .toList())));
     }
 
-    /** A request's Host must name this machine when it listens on loopback: a page elsewhere cannot read it. */
+    /** A request's Host must name the dashboard: a page elsewhere cannot read it through a name of its own. */
     private void checkHost(HttpExchange exchange) {
-        if (!settings.bind().isLoopbackAddress()) {
-            return;
-        }
         String host = exchange.getRequestHeaders().getFirst("Host");
-        String name = host == null ? "" : host.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
-        if (!Set.of("localhost", "127.0.0.1", "[::1]").contains(name)) {
+        if (!hosts.allows(host)) {
             throw new ApiError(
-                    403, "Host '" + host + "' is not this dashboard's name; it answers on loopback only, at " + uri());
+                    403,
+                    "Host '" + host + "' is not a name of this dashboard (at " + uri() + "); start it with"
+                            + " --allowed-host NAME to answer to another");
         }
     }
 

@@ -169,7 +169,7 @@ class DashboardServerTest {
                 server,
                 "GET /api/health HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 403").contains("is not this dashboard's name");
+        assertThat(answer).startsWith("HTTP/1.1 403").contains("is not a name of this dashboard");
         assertThat(local).startsWith("HTTP/1.1 200");
     }
 
