@@ -9,15 +9,19 @@ import dev.switchyard.dashboard.OverviewReader;
 import dev.switchyard.dashboard.StoreOperator;
 import dev.switchyard.local.LocalOrchestrator;
 import dev.switchyard.local.LocalProject;
+import dev.switchyard.reactor.store.ItemTable;
 import dev.switchyard.reactor.table.ControlTable;
+import dev.switchyard.reactor.table.StateTable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -29,13 +33,13 @@ final class Dashboard implements AutoCloseable {
     private final Store store;
     private final DashboardServer server;
     private final String token;
-    private final AutoCloseable rerunning;
+    private final List<AutoCloseable> resources;
 
-    private Dashboard(Store store, DashboardServer server, String token, AutoCloseable rerunning) {
+    private Dashboard(Store store, DashboardServer server, String token, List<AutoCloseable> resources) {
         this.store = store;
         this.server = server;
         this.token = token;
-        this.rerunning = rerunning;
+        this.resources = resources;
     }
 
     /**
@@ -66,37 +70,51 @@ final class Dashboard implements AutoCloseable {
             }
         }
         Store store = Store.open(table, main.clock());
-        AutoCloseable rerunning = null;
+        List<AutoCloseable> resources = new ArrayList<>(List.of(store));
         try {
+            ItemTable jobs = store.jobItems();
+            ItemTable state = store.stateItems();
+            if (store.source().kind() == TableSource.Kind.SQLITE) {
+                // A later `run` replaces its project's file: follow it, or the page would freeze on the old one.
+                FollowedSqliteFile followed = new FollowedSqliteFile(
+                        Path.of(store.source().location()), main.clock(), ControlTable.SCHEMA, StateTable.SCHEMA);
+                resources.add(followed);
+                jobs = followed.jobs();
+                state = followed.state();
+            }
             StoreOperator.Rerunner rerunner = null;
             if (project != null) {
-                LocalRerunner local = new LocalRerunner(
-                        projectOf(project, store), new ControlTable(store.jobItems()), zone, main.err());
-                rerunning = local;
+                LocalRerunner local =
+                        new LocalRerunner(projectOf(project, store), new ControlTable(jobs), zone, main.err());
+                resources.add(local);
                 rerunner = local;
             } else if (stateMachine != null) {
                 SfnClient client = AwsClients.stepFunctions(AwsClients.Settings.DEFAULT.withRegion(table.region));
-                rerunning = client;
+                resources.add(client);
                 StepFunctionsStarter starter = new StepFunctionsStarter(client, stateMachine, "switchyard-dashboard");
                 rerunner = (category, date) -> "started execution "
                         + starter.rerun(category, date, main.clock().instant())
                         + " to re-run the failed jobs of " + category + " on " + date;
             }
-            OverviewReader reader =
-                    new OverviewReader(store.source().toString(), store.jobItems(), store.stateItems(), zone, actions);
-            StoreOperator operator =
-                    actions ? new StoreOperator(store.jobItems(), store.stateItems(), rerunner, main.clock()) : null;
+            OverviewReader reader = new OverviewReader(store.source().toString(), jobs, state, zone, actions);
+            StoreOperator operator = actions ? new StoreOperator(jobs, state, rerunner, main.clock()) : null;
             DashboardServer server;
             try {
                 server = DashboardServer.start(reader, operator, settings.withToken(token));
             } catch (UncheckedIOException e) {
                 throw new UserError(e.getMessage() + (options.port == 0 ? "" : "; choose another with --port"));
             }
-            return new Dashboard(store, server, token, rerunning);
+            return new Dashboard(store, server, token, resources);
         } catch (RuntimeException e) {
-            closeQuietly(rerunning);
-            store.close();
+            closeAll(resources);
             throw e;
+        }
+    }
+
+    /** Closes the resources, the last opened first; a failure to close one does not keep the others open. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            closeQuietly(resource);
         }
     }
 
@@ -191,7 +209,6 @@ final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        closeQuietly(rerunning);
-        store.close();
+        closeAll(resources);
     }
 }

@@ -83,7 +83,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (aws) {
             List<String> local = Stream.of(
-                            "--project", "--definition", "--metrics-file", "--audit-file", "--max-local-concurrency")
+                            "--project",
+                            "--definition",
+                            "--metrics-file",
+                            "--audit-file",
+                            "--max-local-concurrency",
+                            "--dashboard")
                     .filter(spec.commandLine().getParseResult()::hasMatchedOption)
                     .toList();
             if (!local.isEmpty()) {
@@ -200,40 +205,66 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
+            // Before the run replaces the project's store: a port in use must not cost the last run's store.
+            checkDashboardPort();
             RunReport report;
-            Optional<KafkaSinks> toKafka = kafka.open(main.err());
+            Dashboard page = null;
             try {
-                LocalOptions settings = LocalOptions.defaults()
-                        .withZone(zone)
-                        .withDefinition(definition)
-                        .withSinks(metricsFile, auditFile)
-                        .withConcurrencyCap(maxLocalConcurrency);
-                if (toKafka.isPresent()) {
-                    settings = settings.withMoreSinks(
-                            toKafka.get().metrics(), toKafka.get().audit());
-                }
-                RunOutput output = new RunOutput(main.out(), main.err(), format.json(), maxLocalConcurrency);
-                try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun);
-                        Dashboard page = dashboard(main, project)) {
-                    // The default date comes from the command's clock; the run itself is timed by the real one.
-                    LocalDate runDate =
-                            date != null ? date : LocalDate.now(main.clock().withZone(zone));
-                    report = orchestrator.run(category, runDate, rerun);
-                    // Before closing: a run stopped by Ctrl-C has until the close to say what it did.
-                    output.summary(project, report);
-                    if (page != null) {
-                        main.err()
-                                .printf(
-                                        "The run has ended; the dashboard stays at %s until Ctrl-C.%n",
-                                        page.server().uri());
-                        main.err().flush();
-                        awaitCtrlC();
+                Optional<KafkaSinks> toKafka = kafka.open(main.err());
+                try {
+                    LocalOptions settings = LocalOptions.defaults()
+                            .withZone(zone)
+                            .withDefinition(definition)
+                            .withSinks(metricsFile, auditFile)
+                            .withConcurrencyCap(maxLocalConcurrency);
+                    if (toKafka.isPresent()) {
+                        settings = settings.withMoreSinks(
+                                toKafka.get().metrics(), toKafka.get().audit());
                     }
+                    RunOutput output = new RunOutput(main.out(), main.err(), format.json(), maxLocalConcurrency);
+                    try (LocalOrchestrator orchestrator = open(project, category, settings, output, rerun)) {
+                        page = dashboard(main, project);
+                        // The default date comes from the command's clock; the run itself is timed by the real one.
+                        LocalDate runDate =
+                                date != null ? date : LocalDate.now(main.clock().withZone(zone));
+                        report = orchestrator.run(category, runDate, rerun);
+                        // Before closing: a run stopped by Ctrl-C has until the close to say what it did.
+                        output.summary(project, report);
+                    }
+                } finally {
+                    toKafka.ifPresent(KafkaSinks::close);
+                }
+                if (page != null) {
+                    // The run is closed, and its Ctrl-C handling with it: Ctrl-C now just ends the command.
+                    main.err()
+                            .printf(
+                                    "The run has ended; the dashboard stays at %s until Ctrl-C.%n",
+                                    page.server().uri());
+                    main.err().flush();
+                    awaitCtrlC();
                 }
             } finally {
-                toKafka.ifPresent(KafkaSinks::close);
+                if (page != null) {
+                    page.close();
+                }
             }
             return report.succeeded() ? 0 : 1;
+        }
+
+        private void checkDashboardPort() {
+            if (dashboard == null || dashboard == 0) {
+                return;
+            }
+            if (dashboard < 0 || dashboard > 65_535) {
+                throw new UserError("--dashboard " + dashboard + " is not a port between 0 and 65535");
+            }
+            try (java.net.ServerSocket probe =
+                    new java.net.ServerSocket(dashboard, 1, java.net.InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (java.io.IOException e) {
+                throw new UserError("--dashboard: cannot listen on 127.0.0.1:" + dashboard + " (" + e.getMessage()
+                        + "); choose another port, or --dashboard=0 for any free one");
+            }
         }
 
         /** The read-only dashboard of the run's store, with {@code --dashboard}; else null. */

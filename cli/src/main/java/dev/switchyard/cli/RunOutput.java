@@ -201,6 +201,11 @@ final class RunOutput implements RunProgress {
         say("switchyard: %s", message);
     }
 
+    @Override
+    public void warning(String message) {
+        say("switchyard: warning: %s", message);
+    }
+
     /** The end of a run: the summary table, or the JSON document. */
     void summary(LocalProject project, RunReport report) {
         if (json) {

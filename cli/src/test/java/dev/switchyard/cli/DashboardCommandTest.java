@@ -261,6 +261,72 @@ class DashboardCommandTest {
     }
 
     @Test
+    void shouldFollowTheStore_whenALaterRunReplacesItsFile() throws Exception {
+        assertThat(CliTest.run("run", "RAW", "--project", project.toString(), "--date", DATE)
+                        .status())
+                .isZero();
+        running = start("dashboard", "--table", store(), "--port", "0", "--refresh", "0.5");
+        URI page = running.address(running.out());
+
+        assertThat(CliTest.run("run", "RAW", "--project", project.toString(), "--date", "2026-12-01")
+                        .status())
+                .isZero();
+        JsonNode raw = get(page, "/api/categories/RAW?date=2026-12-01");
+
+        assertThat(raw.path("run").path("status").asText()).as(raw.toString()).isEqualTo("SUCCEEDED");
+        assertThat(get(page, "/api/categories/RAW?date=" + DATE).path("run").isNull())
+                .as("the new store holds the new run only")
+                .isTrue();
+    }
+
+    @Test
+    void shouldKeepTheLastRunsStore_whenRunDashboardsPortIsTaken() throws Exception {
+        Files.createDirectories(project.resolve(".switchyard"));
+        Files.writeString(project.resolve(".switchyard/fail-raw_orders"), "");
+        assertThat(CliTest.run("run", "RAW", "--project", project.toString(), "--date", DATE)
+                        .status())
+                .isEqualTo(1);
+        Files.delete(project.resolve(".switchyard/fail-raw_orders"));
+
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliTest.Result busy = CliTest.run(
+                    "run",
+                    "RAW",
+                    "--project",
+                    project.toString(),
+                    "--date",
+                    "2026-12-01",
+                    "--dashboard",
+                    String.valueOf(taken.getLocalPort()));
+
+            assertThat(busy.status()).isEqualTo(2);
+            assertThat(busy.err()).contains("--dashboard: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+        CliTest.Result rerun = CliTest.run("rerun", "RAW", "--project", project.toString(), "--date", DATE);
+        assertThat(rerun.status()).as(rerun.err()).isZero();
+        assertThat(CliTest.run(
+                                "run",
+                                "RAW",
+                                "--aws",
+                                "--state-machine",
+                                "arn:aws:states:eu-west-1:1:stateMachine:s",
+                                "--dashboard")
+                        .err())
+                .contains("--dashboard is for local runs");
+    }
+
+    @Test
+    void shouldRunOn_whenTheEarlierStoreCannotBeRead_sayingItsRunsAreLost() throws Exception {
+        Files.createDirectories(project.resolve(".switchyard"));
+        Files.writeString(project.resolve(".switchyard/run.db"), "not a database, whatever it once was");
+
+        CliTest.Result run = CliTest.run("run", "RAW", "--project", project.toString(), "--date", DATE);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out() + run.err()).contains("switchyard: warning: the earlier run's job runs cannot be kept");
+    }
+
+    @Test
     void shouldRefuseBadOptions_sayingWhichAndWhy() throws Exception {
         assertThat(CliTest.run("run", "RAW", "--project", project.toString(), "--date", DATE)
                         .status())

@@ -254,7 +254,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         requireCategory(project, category, table, categories);
         checkImports(table, categories, options);
         Path file = project.stateDir().resolve(STORE_FILE);
-        InMemoryItemTable pastRuns = pastRuns(file, options);
+        InMemoryItemTable pastRuns = pastRuns(file, options, progress);
         try {
             for (String suffix : List.of("", "-wal", "-shm")) {
                 Files.deleteIfExists(file.resolveSibling(STORE_FILE + suffix));
@@ -297,11 +297,16 @@ public final class LocalOrchestrator implements AutoCloseable {
      * The run records of the earlier run's store, which the new store keeps: job runs are history, not
      * configuration, and a job's usual duration (its chart, its anomalies) needs them.
      */
-    private static InMemoryItemTable pastRuns(Path file, LocalOptions options) {
+    private static InMemoryItemTable pastRuns(Path file, LocalOptions options, RunProgress progress) {
         InMemoryItemTable runs = new InMemoryItemTable(StateTable.SCHEMA);
         if (Files.isRegularFile(file)) {
             try (SqliteStore earlier = SqliteStore.open(file, options.clock())) {
                 RunHistory.copyAll(earlier.table(StateTable.SCHEMA), runs);
+            } catch (RuntimeException e) {
+                // An unreadable earlier store must not stop the run that replaces it; its runs are lost.
+                progress.warning(
+                        "the earlier run's job runs cannot be kept, " + file + " cannot be read: " + e.getMessage());
+                return new InMemoryItemTable(StateTable.SCHEMA);
             }
         }
         return runs;

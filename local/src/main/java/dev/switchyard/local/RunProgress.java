@@ -26,4 +26,7 @@ public interface RunProgress extends LocalGlue.Listener {
     default void domainEvent(DomainEvent event) {}
 
     default void problem(String message) {}
+
+    /** Something the run goes on without, which does not fail it. */
+    default void warning(String message) {}
 }
