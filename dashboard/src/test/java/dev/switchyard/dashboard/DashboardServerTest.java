@@ -302,6 +302,48 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldSayTheStoreIsDown_andComeBackWithIt() throws Exception {
+        Outage jobs = new Outage(world.jobs);
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        DashboardServer server = DashboardServer.start(
+                new OverviewReader("test", jobs, world.state, ZoneOffset.UTC, true),
+                new StoreOperator(jobs, world.state, null, clock),
+                DashboardServer.Settings.loopback(0, clock)
+                        .withRefresh(Duration.ofMillis(200))
+                        .withToken(TOKEN));
+        open.add(server);
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        HttpResponse<InputStream> stream = http.send(
+                HttpRequest.newBuilder(server.uri().resolve("/api/events?date=2026-11-30"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Thread reader = Thread.ofVirtual().start(() -> readEvents(stream.body(), events));
+        try {
+            Event first = events.poll(10, TimeUnit.SECONDS);
+            jobs.down(true);
+            HttpResponse<String> read = get(server, "/api/overview?date=2026-11-30");
+            HttpResponse<String> skip = post(server, "/api/jobs/raw_orders/skip", TOKEN);
+            Event problem = events.poll(10, TimeUnit.SECONDS);
+            jobs.down(false);
+            Event back = events.poll(10, TimeUnit.SECONDS);
+
+            assertThat(first.name()).isEqualTo("overview");
+            assertThat(read.statusCode()).isEqualTo(503);
+            assertThat(json(read).path("error").asText()).startsWith("cannot read the stores: the store is down");
+            assertThat(skip.statusCode()).isEqualTo(502);
+            assertThat(json(skip).path("error").asText()).startsWith("the action could not be done: ");
+            assertThat(problem.name()).isEqualTo("problem");
+            assertThat(problem.data().path("error").asText()).contains("the store is down");
+            assertThat(back.name())
+                    .as("the whole overview again, after a problem")
+                    .isEqualTo("overview");
+        } finally {
+            stream.body().close();
+            reader.interrupt();
+        }
+    }
+
+    @Test
     void shouldCompressALargeAnswer_whenTheClientAcceptsIt() throws Exception {
         DashboardServer server = start(null);
         HttpRequest plain = HttpRequest.newBuilder(server.uri().resolve("/api/overview?date=2026-11-30"))
