@@ -40,11 +40,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -494,14 +495,10 @@ public final class OverviewReader {
         return Math.round(seconds * 10) / 10.0;
     }
 
+    /** Drops the runs kept for jobs no longer in the table. */
     private void forgetDeletedJobs(Loaded<ControlTableItem> loaded) {
-        Map<String, Boolean> present = new LinkedHashMap<>();
-        loaded.rows().forEach(r -> {
-            String name = JobColumns.text(r.attributes(), ControlTableItem.JOB_NAME);
-            if (name != null) {
-                present.put(name, true);
-            }
-        });
-        runs.keySet().retainAll(present.keySet());
+        Set<String> present = new HashSet<>();
+        loaded.rows().forEach(r -> present.add(JobColumns.text(r.attributes(), ControlTableItem.JOB_NAME)));
+        runs.keySet().retainAll(present);
     }
 }
