@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchyard.contracts.Json;
-import dev.switchyard.dashboard.Overview.CategoryView;
+import dev.switchyard.dashboard.Overview.ChainLink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -242,11 +242,12 @@ public final class DashboardServer implements AutoCloseable {
                     }
                     case "categories" -> {
                         only(method, "GET");
-                        allowOnly(query, Set.of("date"));
-                        sendJson(exchange, 200, read(date(query)).chain());
+                        allowOnly(query, Set.of());
+                        sendJson(exchange, 200, reader.chain());
                     }
                     case "health" -> {
                         only(method, "GET");
+                        allowOnly(query, Set.of());
                         sendJson(exchange, 200, Map.of("status", "ok", "actions", settings.token() != null));
                     }
                     default -> throw notFound(path);
@@ -258,7 +259,15 @@ public final class DashboardServer implements AutoCloseable {
                 }
                 only(method, "GET");
                 allowOnly(query, Set.of("date"));
-                sendJson(exchange, 200, category(read(date(query)), api.get(1)));
+                String name = api.get(1);
+                Overview overview = read(date(query));
+                sendJson(
+                        exchange,
+                        200,
+                        overview.categories().stream()
+                                .filter(c -> c.category().equals(name))
+                                .findFirst()
+                                .orElseThrow(() -> unknownCategory(name, overview.chain())));
             }
             case 3 -> {
                 if (!api.get(0).equals("jobs") || !Set.of("skip", "unskip").contains(api.get(2))) {
@@ -280,7 +289,10 @@ public final class DashboardServer implements AutoCloseable {
                 allowOnly(query, Set.of());
                 LocalDate date = parseDate(api.get(3), "the run date in " + path);
                 String actor = authorize(exchange);
-                category(read(date), api.get(1)); // an unknown category is a 404, whatever its runs
+                List<ChainLink> chain = reader.chain(); // an unknown category is a 404, whatever its runs
+                if (chain.stream().noneMatch(c -> c.category().equals(api.get(1)))) {
+                    throw unknownCategory(api.get(1), chain);
+                }
                 sendJson(exchange, 202, Map.of("message", operator.rerunFailed(api.get(1), date, actor)));
             }
             default -> throw notFound(path);
@@ -294,18 +306,12 @@ public final class DashboardServer implements AutoCloseable {
                         + " /api/categories/CATEGORY and /api/health (see the README)");
     }
 
-    private static CategoryView category(Overview overview, String name) {
-        return overview.categories().stream()
-                .filter(c -> c.category().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new ApiError(
-                        404,
-                        "no category " + name + "; the categories are "
-                                + String.join(
-                                        ", ",
-                                        overview.categories().stream()
-                                                .map(CategoryView::category)
-                                                .toList())));
+    private static ApiError unknownCategory(String name, List<ChainLink> chain) {
+        return new ApiError(
+                404,
+                "no category " + name + "; the categories are "
+                        + String.join(
+                                ", ", chain.stream().map(ChainLink::category).toList()));
     }
 
     /** A request's Host must name the dashboard: a page elsewhere cannot read it through a name of its own. */
@@ -458,7 +464,7 @@ public final class DashboardServer implements AutoCloseable {
     private static List<String> segments(String rawPath) {
         return java.util.Arrays.stream(rawPath.split("/"))
                 .filter(s -> !s.isEmpty())
-                .map(DashboardServer::decode)
+                .map(s -> decode(s.replace("+", "%2B"))) // '+' is a space in a query only, not in a path
                 .toList();
     }
 

@@ -101,30 +101,41 @@ public final class OverviewReader {
         return zone;
     }
 
-    /** The category names the stores know: those defined, and those the control table's rows name. */
-    public synchronized List<String> categoryNames() {
-        return List.copyOf(definitions(rows()).keySet());
+    /**
+     * The chain of categories, the same on every date: each category with its level, in chain order (level, then
+     * name). Costs the control table's scan and the categories' read, none of the date's.
+     */
+    public synchronized List<ChainLink> chain() {
+        return chain(definitions(rows()));
+    }
+
+    private static List<ChainLink> chain(Map<String, CategoryDefinition> defined) {
+        Map<String, Integer> levels = levels(defined);
+        return defined.values().stream()
+                .map(d -> new ChainLink(d.category(), d.dependsOn(), levels.get(d.category())))
+                .sorted(Comparator.comparingInt(ChainLink::level).thenComparing(ChainLink::category))
+                .toList();
     }
 
     /** The overview of {@code date}, as the stores are at {@code now}. */
     public synchronized Overview read(LocalDate date, Instant now) {
         Loaded<ControlTableItem> loaded = rows();
         Map<String, CategoryDefinition> defined = definitions(loaded);
-        Map<String, Integer> levels = levels(defined);
-        List<String> order = new ArrayList<>(defined.keySet());
-        order.sort(Comparator.comparing((String c) -> levels.get(c)).thenComparing(c -> c));
-
-        Map<String, CategoryRuns.CategoryRun> runOf = new HashMap<>();
-        for (String category : order) {
-            categoryRuns.get(category, date).ifPresent(run -> runOf.put(category, run));
+        List<ChainLink> chain = chain(defined);
+        Map<String, List<Loaded.Row<ControlTableItem>>> rowsOf = new HashMap<>();
+        for (Loaded.Row<ControlTableItem> row : loaded.rows()) {
+            rowsOf.computeIfAbsent(categoryOf(row), c -> new ArrayList<>()).add(row);
         }
-        List<ChainLink> chain = new ArrayList<>();
+        Map<String, CategoryRuns.CategoryRun> runOf = new HashMap<>();
+        for (ChainLink link : chain) {
+            categoryRuns.get(link.category(), date).ifPresent(run -> runOf.put(link.category(), run));
+        }
         List<CategoryView> views = new ArrayList<>();
         List<AnomalyView> anomalies = new ArrayList<>();
         List<Blocked> blocked = new ArrayList<>();
-        for (String category : order) {
+        for (ChainLink link : chain) {
+            String category = link.category();
             CategoryDefinition definition = defined.get(category);
-            chain.add(new ChainLink(category, definition.dependsOn(), levels.get(category)));
             RunView run = runView(runOf.get(category));
             if (run != null && run.status().equals(CategoryRuns.Status.BLOCKED.name())) {
                 blocked.add(new Blocked(category, date, run.blockers()));
@@ -132,7 +143,7 @@ public final class OverviewReader {
             List<String> waitingOn = definition.dependsOn().stream()
                     .filter(up -> runOf.get(up) == null || runOf.get(up).status() != CategoryRuns.Status.SUCCEEDED)
                     .toList();
-            List<JobView> jobs = jobs(category, date, loaded, now);
+            List<JobView> jobs = jobs(category, date, rowsOf.getOrDefault(category, List.of()), now);
             jobs.stream().map(JobView::anomaly).filter(Objects::nonNull).forEach(anomalies::add);
             views.add(new CategoryView(
                     category,
@@ -251,14 +262,12 @@ public final class OverviewReader {
                 List.copyOf(failed));
     }
 
-    private List<JobView> jobs(String category, LocalDate date, Loaded<ControlTableItem> loaded, Instant now) {
+    /** The category's jobs: its rows, planned for the date, by job name. */
+    private List<JobView> jobs(String category, LocalDate date, List<Loaded.Row<ControlTableItem>> rows, Instant now) {
         List<ControlTableItem> items = new ArrayList<>();
         Map<String, Map<String, Attr>> attributes = new HashMap<>();
         List<JobView> views = new ArrayList<>();
-        for (Loaded.Row<ControlTableItem> row : loaded.rows()) {
-            if (!categoryOf(row).equals(category)) {
-                continue;
-            }
+        for (Loaded.Row<ControlTableItem> row : rows) {
             switch (row.decoded()) {
                 case Decoded.Ok<ControlTableItem> ok -> {
                     items.add(ok.value());
@@ -282,7 +291,7 @@ public final class OverviewReader {
                 .map(p -> p.column() == null ? p.reason() : p.column() + ": " + p.reason())
                 .collect(Collectors.joining("; "));
         Recent recent = name == null ? Recent.NONE : recent(name, item, date, now);
-        return new JobView(
+        return recent.view(
                 name == null ? "(row " + row.location() + ")" : name,
                 JobColumns.text(item, ControlTableItem.ENVIRONMENT),
                 false,
@@ -290,35 +299,21 @@ public final class OverviewReader {
                 "invalid row",
                 why,
                 JobColumns.text(item, ControlTableItem.RUN_CONDITION),
-                JobColumns.text(item, ControlTableItem.SKIP_FLAG),
-                recent.statusFlag(),
-                recent.lastRunTimestamp(),
-                recent.lastRunId(),
-                recent.lastSeconds(),
-                recent.usualSeconds(),
-                recent.chart(),
-                recent.anomaly());
+                JobColumns.text(item, ControlTableItem.SKIP_FLAG));
     }
 
     private JobView jobView(Decision decision, Map<String, Attr> item, LocalDate date, Instant now) {
         ControlTableItem job = decision.item();
-        Recent recent = recent(job.jobName(), item, date, now);
-        return new JobView(
-                job.jobName(),
-                job.environment(),
-                decision.shouldRunToday(),
-                decision.reason().name(),
-                decision.reason().words(),
-                decision.detail(),
-                job.runCondition(),
-                SkipFlag.text(job.skipFlag()),
-                recent.statusFlag(),
-                recent.lastRunTimestamp(),
-                recent.lastRunId(),
-                recent.lastSeconds(),
-                recent.usualSeconds(),
-                recent.chart(),
-                recent.anomaly());
+        return recent(job.jobName(), item, date, now)
+                .view(
+                        job.jobName(),
+                        job.environment(),
+                        decision.shouldRunToday(),
+                        decision.reason().name(),
+                        decision.reason().words(),
+                        decision.detail(),
+                        job.runCondition(),
+                        SkipFlag.text(job.skipFlag()));
     }
 
     /**
@@ -334,6 +329,34 @@ public final class OverviewReader {
             List<RecentRun> chart,
             AnomalyView anomaly) {
         static final Recent NONE = new Recent(null, null, null, null, null, List.of(), null);
+
+        /** The job's view: its row and plan as given, its status and runs from this. */
+        JobView view(
+                String jobName,
+                String environment,
+                boolean runs,
+                String reason,
+                String reasonWords,
+                String why,
+                String runCondition,
+                String skipFlag) {
+            return new JobView(
+                    jobName,
+                    environment,
+                    runs,
+                    reason,
+                    reasonWords,
+                    why,
+                    runCondition,
+                    skipFlag,
+                    statusFlag,
+                    lastRunTimestamp,
+                    lastRunId,
+                    lastSeconds,
+                    usualSeconds,
+                    chart,
+                    anomaly);
+        }
     }
 
     /**

@@ -114,6 +114,18 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldAnswerTheChain_withoutReadingADate() throws Exception {
+        world.job("mart_sales", "MART", "DAILY", "NO");
+
+        JsonNode chain = json(get(start(null), "/api/categories"));
+
+        // By level, then name: MART is defined by its row alone, so it depends on nothing.
+        assertThat(chain.findValuesAsText("category")).containsExactly("MART", "RAW", "STG");
+        assertThat(chain.findValuesAsText("level")).containsExactly("0", "0", "1");
+        assertThat(chain.get(2).path("dependsOn").get(0).asText()).isEqualTo("RAW");
+    }
+
+    @Test
     void shouldAnswerTodayInTheZone_withoutADate() throws Exception {
         JsonNode body = json(get(start(null), "/api/overview"));
 
@@ -134,6 +146,8 @@ class DashboardServerTest {
                 "/api/categories/RAW?date=yesterday|400|'yesterday' is not a date",
                 "/api/nothing|404|no API /api/nothing",
                 "/favicon.ico|404|no page /favicon.ico",
+                "/api/categories?date=2026-11-30|400|unknown parameter 'date'; this takes none",
+                "/api/health?verbose|400|unknown parameter 'verbose'; this takes none",
                 "/api/events?date=2026-02-30|400|'2026-02-30' is not a date",
             })
     void shouldRefuseABadRequest_sayingWhatIsWrong(String path, int status, String message) throws Exception {
