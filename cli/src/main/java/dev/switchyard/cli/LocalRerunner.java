@@ -1,8 +1,6 @@
 package dev.switchyard.cli;
 
-import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.table.ControlTableItem;
-import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.dashboard.Operator;
 import dev.switchyard.dashboard.StoreOperator;
 import dev.switchyard.local.LocalOptions;
@@ -15,7 +13,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,16 +73,10 @@ final class LocalRerunner implements StoreOperator.Rerunner, AutoCloseable {
     /** The jobs the project's store shows going. */
     private List<String> running() {
         return control.all().stream()
-                .filter(LocalRerunner::going)
+                .filter(StoreOperator::going)
                 .map(item -> JobColumns.text(item, ControlTableItem.JOB_NAME))
                 .sorted()
                 .toList();
-    }
-
-    private static boolean going(Map<String, Attr> item) {
-        String status = JobColumns.text(item, ControlTableItem.STATUS_FLAG);
-        return status != null
-                && JobRunState.parse(status).map(state -> !state.isTerminal()).orElse(false);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.switchyard.dashboard;
 
+import dev.switchyard.contracts.attr.Attr;
 import dev.switchyard.contracts.table.ControlTableItem;
 import dev.switchyard.contracts.table.JobRunState;
 import dev.switchyard.reactor.runs.CategoryRuns;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -89,10 +91,13 @@ public final class StoreOperator implements Operator {
 
     /** Whether the control table shows the job's last run going. */
     private boolean running(String jobName) {
-        return control.get(jobName)
-                .map(item -> JobColumns.text(item, ControlTableItem.STATUS_FLAG))
-                .flatMap(JobRunState::parse)
-                .map(state -> !state.isTerminal())
-                .orElse(false);
+        return control.get(jobName).map(StoreOperator::going).orElse(false);
+    }
+
+    /** Whether a control-table row shows its job's last run going: a StatusFlag that is not final. */
+    public static boolean going(Map<String, Attr> item) {
+        String status = JobColumns.text(item, ControlTableItem.STATUS_FLAG);
+        return status != null
+                && JobRunState.parse(status).map(state -> !state.isTerminal()).orElse(false);
     }
 }
