@@ -99,6 +99,20 @@ class DashboardCommandTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Writes a job's StatusFlag into the project's store, as the reactor would. */
+    private void statusOf(String job, String status) {
+        try (dev.switchyard.sqlite.SqliteStore sqlite = dev.switchyard.sqlite.SqliteStore.open(
+                project.resolve(".switchyard/run.db"), java.time.Clock.systemUTC())) {
+            new dev.switchyard.reactor.table.ControlTable(
+                            sqlite.table(dev.switchyard.reactor.table.ControlTable.SCHEMA))
+                    .writeStatus(
+                            job,
+                            java.util.Map.of("StatusFlag", new dev.switchyard.contracts.attr.Attr.S(status)),
+                            dev.switchyard.reactor.store.Condition.ALWAYS,
+                            new dev.switchyard.reactor.table.Stamp("test", Instant.now()));
+        }
+    }
+
     private String store() {
         return "sqlite:" + project.resolve(".switchyard/run.db");
     }
@@ -146,7 +160,15 @@ class DashboardCommandTest {
                 Json.mapper().readTree(running.out().toString()).path("token").asText();
         Files.delete(project.resolve(".switchyard/fail-raw_orders"));
         HttpResponse<String> without = post(page, "/api/categories/RAW/runs/" + DATE + "/rerun", null);
+        // Another job shown running (another switchyard's, as far as anyone knows) holds a local re-run back.
+        statusOf("raw_customers", "RUNNING");
+        HttpResponse<String> whileRunning = post(page, "/api/categories/RAW/runs/" + DATE + "/rerun", token);
+        statusOf("raw_customers", "SUCCEEDED");
         HttpResponse<String> rerun = post(page, "/api/categories/RAW/runs/" + DATE + "/rerun", token);
+
+        assertThat(whileRunning.statusCode()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(whileRunning.body()).path("error").asText())
+                .startsWith("jobs are running (raw_customers); re-run once they have ended");
 
         assertThat(token).hasSizeGreaterThanOrEqualTo(16);
         assertThat(without.statusCode()).isEqualTo(401);
